@@ -6,8 +6,7 @@
 namespace dpsctp::wire {
 
 Result<HeartbeatInfoParameter> HeartbeatInfoParameter::parse(const TlvView& t) {
-  if (ParseError e = check_tlv(t, kType, kHeaderSize, TlvKind::kParameter);
-      e != ParseError::kOk) {
+  if (ParseError e = check_tlv(t, kType, kHeaderSize, TlvKind::kParameter); e != ParseError::kOk) {
     return e;
   }
   BoundedReader<kHeaderSize> r(t.bytes);
