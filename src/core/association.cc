@@ -1,0 +1,227 @@
+// Association: construction, user calls, chunk dispatch and timers (RFC 9260 §4, §6.10,
+// §3.2). The per-phase handlers live in association_{handshake,data,control}.cc.
+#include "core/association.h"
+
+#include <algorithm>
+
+#include "wire/cause/cause_code.h"
+
+namespace dpsctp::core {
+
+const char* to_string(AssocState s) {
+  switch (s) {
+    case AssocState::kClosed: return "CLOSED";
+    case AssocState::kCookieWait: return "COOKIE-WAIT";
+    case AssocState::kCookieEchoed: return "COOKIE-ECHOED";
+    case AssocState::kEstablished: return "ESTABLISHED";
+    case AssocState::kShutdownPending: return "SHUTDOWN-PENDING";
+    case AssocState::kShutdownSent: return "SHUTDOWN-SENT";
+    case AssocState::kShutdownReceived: return "SHUTDOWN-RECEIVED";
+    case AssocState::kShutdownAckSent: return "SHUTDOWN-ACK-SENT";
+  }
+  return "?";
+}
+
+Association::Association(AssociationContext& ctx, AssocId id, VerificationTag local_tag,
+                         Tsn local_initial_tsn, uint16_t peer_port,
+                         std::span<const IpAddress> peers, const IpAddress& local)
+    : ctx_(ctx), id_(id) {
+  tcb_.local_tag = local_tag;
+  tcb_.local_initial_tsn = local_initial_tsn;
+  tcb_.peer_port = peer_port;
+  tcb_.outbound_streams = ctx.options.outbound_streams;
+  tcb_.inbound_streams = ctx.options.max_inbound_streams;
+  paths_.reserve(peers.size());
+  for (const IpAddress& p : peers) paths_.emplace_back(local, p, ctx.options);
+}
+
+Association::Association(AssociationContext& ctx, AssocId id, const TcbParams& p,
+                         const IpAddress& peer, const IpAddress& local, Instant now)
+    : ctx_(ctx), id_(id), tcb_(p) {
+  paths_.emplace_back(local, peer, ctx.options);
+  init_data_structures(now);
+  pending_.cookie_ack = true;  // §5.1 step D: answer the COOKIE ECHO with a COOKIE ACK
+  enter_established(now, /*active=*/false);
+}
+
+void Association::init_data_structures(Instant now) {
+  const AssociationOptions& o = ctx_.options;
+  send_queue_.emplace(ctx_.pool, tcb_.outbound_streams, o.send_buffer);
+  rtx_.emplace(tcb_.local_initial_tsn, primary_path().mtu, tcb_.peer_a_rwnd);
+  tracker_.emplace(tcb_.peer_initial_tsn, o);
+  reassembly_.emplace(tcb_.inbound_streams, o.receive_window);
+  for (Path& p : paths_) {
+    p.cc.set_initial_ssthresh(tcb_.peer_a_rwnd);  // §7.2.1: ssthresh = peer's a_rwnd
+    p.last_send = now;
+  }
+  sack_gaps_.reserve(64);
+}
+
+void Association::arm_heartbeats(Instant now) {
+  const AssociationOptions& o = ctx_.options;
+  if (!o.heartbeat_enabled || o.hb_interval.count() <= 0) return;
+  for (Path& p : paths_) p.heartbeat = now + o.hb_interval + p.rto.rto();  // §8.3
+}
+
+void Association::set_state(AssocState s) {
+  auto counted = [](AssocState x) {  // SctpCurrEstab's definition (RFC 3873)
+    return x == AssocState::kEstablished || x == AssocState::kShutdownPending ||
+           x == AssocState::kShutdownReceived;
+  };
+  if (counted(state_) && !counted(s)) --ctx_.counters.SctpCurrEstab;
+  if (!counted(state_) && counted(s)) ++ctx_.counters.SctpCurrEstab;
+  state_ = s;
+}
+
+void Association::enter_established(Instant now, bool active) {
+  t1_ = kNever;
+  arm_heartbeats(now);
+  set_state(AssocState::kEstablished);
+  if (active) {
+    ++ctx_.counters.SctpActiveEstabs;
+  } else {
+    ++ctx_.counters.SctpPassiveEstabs;
+  }
+  ctx_.listener.on_assoc_change({.assoc = id_,
+                                 .state = AssocChangeState::kCommUp,
+                                 .error = 0,
+                                 .outbound_streams = tcb_.outbound_streams,
+                                 .inbound_streams = tcb_.inbound_streams});
+}
+
+SendStatus Association::send(StreamId stream, Ppid ppid, wire::ByteSpan data,
+                             const SendOptions& opt, Instant now) {
+  // §6.1 / §9.2: no new data once shutdown was requested or received.
+  if (state_ == AssocState::kClosed || state_ >= AssocState::kShutdownPending) {
+    return SendStatus::kInvalidState;
+  }
+  if (!send_queue_) {  // COOKIE-WAIT: queue before the TCB exists (data bundled later)
+    return SendStatus::kInvalidState;
+  }
+  const uint32_t in_flight = rtx_->outstanding_bytes();
+  if (in_flight + send_queue_->queued_bytes() + data.size() > ctx_.options.send_buffer) {
+    return SendStatus::kBufferFull;
+  }
+  return send_queue_->add(stream, ppid, data, opt, now, ctx_.options.disable_fragments,
+                          max_data_payload(primary_path()));
+}
+
+void Association::handle_chunks(const wire::PacketView& packet, size_t first,
+                                const IpAddress& from, Instant now) {
+  size_t i = 0;
+  bool stop = false;
+  bool had_data = false;
+  for (const wire::ChunkView& c : packet.chunks()) {
+    if (i++ < first) continue;
+    had_data |= c.is(wire::ChunkType::kData);
+    dispatch_chunk(c, from, now, stop);
+    if (stop || closed()) break;
+  }
+  if (had_data && tracker_) tracker_->on_packet_end(now);
+}
+
+void Association::dispatch_chunk(const wire::ChunkView& c, const IpAddress& from, Instant now,
+                                 bool& stop) {
+  using wire::ChunkType;
+  (void)from;
+  if (!c.is(ChunkType::kData)) ++ctx_.counters.SctpInCtrlChunks;
+  switch (static_cast<ChunkType>(c.type)) {
+    case ChunkType::kData: handle_data(c, now, stop); break;
+    case ChunkType::kSack: handle_sack(c, now); break;
+    case ChunkType::kInitAck: handle_init_ack(c, now); break;
+    case ChunkType::kCookieAck: handle_cookie_ack(now); break;
+    case ChunkType::kHeartbeat: handle_heartbeat(c); break;
+    case ChunkType::kHeartbeatAck: handle_heartbeat_ack(c, now); break;
+    case ChunkType::kAbort: handle_abort(c); break;
+    case ChunkType::kShutdown: handle_shutdown(c, now); break;
+    case ChunkType::kShutdownAck: handle_shutdown_ack(now); break;
+    case ChunkType::kShutdownComplete: handle_shutdown_complete(); break;
+    case ChunkType::kError: handle_error(c, now); break;
+    case ChunkType::kForwardTsn: handle_forward_tsn(c); break;
+    case ChunkType::kInit:        // handled by the Endpoint (§5.2)
+    case ChunkType::kCookieEcho:  // handled by the Endpoint (§5.2.4); a repeat is harmless
+    case ChunkType::kPad:         // RFC 4820 §3: the receiver ignores PAD chunks
+      break;
+    default: handle_unknown_chunk(c, stop); break;
+  }
+}
+
+void Association::handle_unknown_chunk(const wire::ChunkView& c, bool& stop) {
+  // RFC 9260 §3.2: the upper two bits of the type say what to do with it. Extensions we
+  // did not negotiate (I-DATA, RE-CONFIG, ASCONF, AUTH...) are treated the same way.
+  const wire::UnrecognizedAction a = wire::unrecognized_chunk_action(c.type);
+  if (wire::action_reports(a)) {
+    // Unrecognized Chunk Type cause (§3.3.10.6) carrying the chunk, bounded in size.
+    const size_t n = std::min<size_t>(c.bytes.size(), 256);
+    const size_t at = pending_.errors.size();
+    pending_.errors.resize(at + wire::pad4(4 + n));
+    wire::BufferWriter ew(std::span(pending_.errors).subspan(at));
+    const auto m = ew.begin_tlv(wire::cause_code::kUnrecognizedChunkType);
+    ew.put_bytes(c.bytes.first(n));
+    ew.end_tlv(m);
+  }
+  if (!wire::action_continues(a)) stop = true;
+}
+
+Instant Association::next_deadline() const {
+  Instant d = std::min({t1_, t2_, t5_});
+  for (const Path& p : paths_) d = std::min({d, p.t3, p.heartbeat});
+  if (tracker_) d = std::min(d, tracker_->delayed_sack_deadline());
+  return d;
+}
+
+void Association::handle_timeout(Instant now) {
+  if (t1_ <= now) handle_t1_timeout(now);
+  if (closed()) return;
+  if (t5_ <= now) {  // §9.2 T5-shutdown-guard: give up on the graceful shutdown
+    t5_ = kNever;
+    send_abort_now(0, {});
+    terminate(AssocChangeState::kCommLost, 0);
+    return;
+  }
+  if (t2_ <= now) handle_t2_timeout(now);
+  if (closed()) return;
+  for (Path& p : paths_) {
+    if (p.t3 <= now) handle_t3_timeout(p, now);
+    if (closed()) return;
+    if (p.heartbeat <= now) handle_heartbeat_timeout(p, now);
+    if (closed()) return;
+  }
+  if (tracker_ && tracker_->delayed_sack_deadline() <= now) {
+    tracker_->on_delayed_sack_timeout(now);  // §6.2: SACK within sack_timeout
+  }
+}
+
+bool Association::has_pending_output() const {
+  const Pending& p = pending_;
+  if (p.init || p.cookie_echo || p.cookie_ack || p.shutdown || p.shutdown_ack ||
+      p.shutdown_complete || p.abort || p.invalid_stream_error || !p.heartbeat_acks.empty() ||
+      !p.errors.empty()) {
+    return true;
+  }
+  if (tracker_ && tracker_->sack_needed_now()) return true;
+  if (rtx_ && rtx_->has_retransmissions()) return true;
+  return send_queue_ && !send_queue_->empty();
+}
+
+AssocStatus Association::status() const {
+  AssocStatus s;
+  s.state = state_;
+  s.inbound_streams = tcb_.inbound_streams;
+  s.outbound_streams = tcb_.outbound_streams;
+  const Path& p = paths_[primary_];
+  s.srtt = p.rto.srtt();
+  s.rto = p.rto.rto();
+  s.cwnd = p.cc.cwnd();
+  s.mtu = p.mtu;
+  if (rtx_) {
+    s.peer_rwnd = rtx_->peer_rwnd();
+    s.unacked_chunks = rtx_->outstanding_chunks();
+    s.flight_size = rtx_->flight_size();
+  }
+  if (send_queue_) s.queued_bytes = send_queue_->queued_bytes();
+  if (reassembly_) s.pending_reassembly_bytes = reassembly_->buffered_bytes();
+  return s;
+}
+
+}  // namespace dpsctp::core

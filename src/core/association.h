@@ -1,0 +1,222 @@
+// Association: the Transmission Control Block of RFC 9260 (§2.7, §14) and its state
+// machine (§4), driven by the Endpoint. One class, split by phase into files small enough
+// to read in one sitting:
+//   association.cc           construction, public calls, chunk dispatch, timers
+//   association_handshake.cc client side of §5.1: INIT / COOKIE ECHO, T1-init/T1-cookie
+//   association_data.cc      §6: DATA in, SACK in/out, the transmit loop, T3-rtx, §7
+//   association_control.cc   §8.3 heartbeats, §9 SHUTDOWN / ABORT, ERROR, failure
+//
+// Sans-IO: every entry point takes `now`; packets leave through the PacketSink, events
+// through the Listener (synchronously; the Listener may call send()). The Endpoint
+// checks verification tags (§8.5) before it hands a packet over.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/association_context.h"
+#include "core/path/path.h"
+#include "core/rx/data_tracker.h"
+#include "core/rx/reassembly_queue.h"
+#include "core/tx/retransmission_queue.h"
+#include "core/tx/send_queue.h"
+#include "dpsctp/address.h"
+#include "dpsctp/events.h"
+#include "dpsctp/types.h"
+#include "wire/chunk/sack_chunk.h"
+#include "wire/packet_builder.h"
+#include "wire/packet_view.h"
+
+namespace dpsctp::core {
+
+/// RFC 9260 §4 states.
+enum class AssocState : uint8_t {
+  kClosed,
+  kCookieWait,
+  kCookieEchoed,
+  kEstablished,
+  kShutdownPending,
+  kShutdownSent,
+  kShutdownReceived,
+  kShutdownAckSent,
+};
+const char* to_string(AssocState s);
+
+/// What both sides agreed on; from the INIT ACK (client) or the State Cookie (server).
+struct TcbParams {
+  VerificationTag local_tag;
+  VerificationTag peer_tag;
+  Tsn local_initial_tsn;
+  Tsn peer_initial_tsn;
+  uint32_t peer_a_rwnd = 0;
+  uint16_t outbound_streams = 0;
+  uint16_t inbound_streams = 0;
+  uint16_t peer_port = 0;
+  bool peer_forward_tsn = false;  ///< RFC 3758 negotiated
+};
+
+/// SCTP_STATUS-like snapshot (RFC 6458 §8.2.1).
+struct AssocStatus {
+  AssocState state = AssocState::kClosed;
+  uint32_t peer_rwnd = 0;
+  size_t unacked_chunks = 0;
+  uint32_t flight_size = 0;
+  size_t queued_bytes = 0;
+  uint32_t pending_reassembly_bytes = 0;
+  uint16_t inbound_streams = 0;
+  uint16_t outbound_streams = 0;
+  Duration srtt{};
+  Duration rto{};
+  uint32_t cwnd = 0;
+  uint32_t mtu = 0;
+};
+
+class Association {
+ public:
+  /// Client side (connect): starts in COOKIE-WAIT once start_connect() sends the INIT.
+  Association(AssociationContext& ctx, AssocId id, VerificationTag local_tag,
+              Tsn local_initial_tsn, uint16_t peer_port, std::span<const IpAddress> peers,
+              const IpAddress& local);
+  /// Server side: established from a valid State Cookie (§5.1.5); sends COOKIE ACK.
+  Association(AssociationContext& ctx, AssocId id, const TcbParams& p, const IpAddress& peer,
+              const IpAddress& local, Instant now);
+
+  Association(const Association&) = delete;
+  Association& operator=(const Association&) = delete;
+
+  // --- User calls (RFC 9260 §11.1) -------------------------------------------------------
+  void start_connect(Instant now);
+  SendStatus send(StreamId stream, Ppid ppid, wire::ByteSpan data, const SendOptions& opt,
+                  Instant now);
+  void shutdown(Instant now);  ///< §9.2 graceful
+  void abort(wire::ByteSpan reason, Instant now);  ///< §9.1 with User-Initiated Abort
+
+  // --- Inputs from the Endpoint --------------------------------------------------------
+  /// Processes the chunks of a packet whose verification tag the Endpoint accepted,
+  /// starting at `first` (the Endpoint may have consumed a leading COOKIE ECHO).
+  void handle_chunks(const wire::PacketView& packet, size_t first, const IpAddress& from,
+                     Instant now);
+  /// Fires every timer whose deadline is <= now.
+  void handle_timeout(Instant now);
+  /// Builds and sends everything that is due (control, SACK, retransmissions, new data).
+  void flush(Instant now);
+  /// §5.2.4 action A: the peer restarted; adopt the new parameters, keep the AssocId.
+  void restart(const TcbParams& p, Instant now);
+  /// §5.2.4 action B/D: the peer's COOKIE ECHO for this association (collision or
+  /// retransmission): adopt its tags, become ESTABLISHED if not yet, answer COOKIE ACK.
+  void accept_cookie_echo(const TcbParams& p, Instant now);
+  /// §9.2: an INIT arrived in SHUTDOWN-ACK-SENT: resend SHUTDOWN ACK instead of INIT ACK.
+  void resend_shutdown_ack() { pending_.shutdown_ack = true; }
+
+  // --- State ---------------------------------------------------------------------------
+  [[nodiscard]] AssocId id() const { return id_; }
+  [[nodiscard]] AssocState state() const { return state_; }
+  [[nodiscard]] bool closed() const { return state_ == AssocState::kClosed; }
+  [[nodiscard]] VerificationTag local_tag() const { return tcb_.local_tag; }
+  [[nodiscard]] VerificationTag peer_tag() const { return tcb_.peer_tag; }
+  [[nodiscard]] uint16_t peer_port() const { return tcb_.peer_port; }
+  [[nodiscard]] const IpAddress& primary_peer() const { return paths_[primary_].peer; }
+  [[nodiscard]] const std::vector<Path>& paths() const { return paths_; }
+  [[nodiscard]] Instant next_deadline() const;
+  [[nodiscard]] AssocStatus status() const;
+  [[nodiscard]] bool has_pending_output() const;
+  /// The INIT we sent (COOKIE-WAIT/ECHOED), for §5.2.1 collision INIT ACKs.
+  [[nodiscard]] const TcbParams& tcb() const { return tcb_; }
+
+ private:
+  // Control chunks waiting for the next packet.
+  struct Pending {
+    bool init = false;
+    bool cookie_echo = false;
+    bool cookie_ack = false;
+    bool shutdown = false;
+    bool shutdown_ack = false;
+    bool shutdown_complete = false;
+    bool abort = false;
+    uint16_t abort_cause = 0;
+    bool invalid_stream_error = false;
+    StreamId invalid_stream;
+    std::vector<std::byte> heartbeat_acks;  // HEARTBEAT ACK chunks, pre-serialised
+    std::vector<std::byte> errors;          // ERROR causes to report (Unrecognized Chunk...)
+  };
+
+  // association.cc
+  void dispatch_chunk(const wire::ChunkView& c, const IpAddress& from, Instant now, bool& stop);
+  void handle_unknown_chunk(const wire::ChunkView& c, bool& stop);
+  void enter_established(Instant now, bool active);
+  void set_state(AssocState s);
+  void init_data_structures(Instant now);
+  Path& primary_path() { return paths_[primary_]; }
+
+  // association_handshake.cc
+  void send_init_packet(Instant now);
+  void handle_init_ack(const wire::ChunkView& c, Instant now);
+  void handle_cookie_ack(Instant now);
+  void handle_t1_timeout(Instant now);
+  size_t write_cookie_echo(wire::BufferWriter& w) const;
+  void adopt(const TcbParams& p);
+
+  // association_data.cc
+  void handle_data(const wire::ChunkView& c, Instant now, bool& stop);
+  void handle_sack(const wire::ChunkView& c, Instant now);
+  void handle_forward_tsn(const wire::ChunkView& c);
+  void handle_t3_timeout(Path& p, Instant now);
+  void after_sack(Instant now);
+  bool write_control_chunks(wire::PacketBuilder& b);
+  bool write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now, bool& sent_new);
+  size_t max_data_payload(const Path& p) const;
+  bool can_send_data() const;
+  void deliver(const DeliveredMessage& m);
+  uint32_t advertised_rwnd() const;
+
+  // association_control.cc
+  void handle_heartbeat(const wire::ChunkView& c);
+  void handle_heartbeat_ack(const wire::ChunkView& c, Instant now);
+  void handle_abort(const wire::ChunkView& c);
+  void handle_shutdown(const wire::ChunkView& c, Instant now);
+  void handle_shutdown_ack(Instant now);
+  void handle_shutdown_complete();
+  void handle_error(const wire::ChunkView& c, Instant now);
+  void handle_heartbeat_timeout(Path& p, Instant now);
+  void handle_t2_timeout(Instant now);
+  void maybe_start_shutdown(Instant now);
+  /// §8.1: counts a timeout against Association.Max.Retrans; true if the association failed.
+  bool count_error(Path& p, Instant now);
+  /// Ends the association: COMM_LOST / SHUTDOWN_COMP / CANT_STR_ASSOC, hands undelivered
+  /// messages back as send-failed (RFC 6458 §6.1.4), moves to CLOSED.
+  void terminate(AssocChangeState why, uint16_t error);
+  void send_abort_now(uint16_t cause, wire::ByteSpan reason);
+  void send_single_chunk(wire::ChunkType type, uint8_t flags);  ///< e.g. SHUTDOWN COMPLETE
+  bool write_pending_misc(wire::PacketBuilder& b);  ///< HB ACK, ERROR, SHUTDOWN(-ACK)
+  void arm_heartbeats(Instant now);
+  void write_heartbeat(wire::BufferWriter& w, size_t path_index, Instant now);
+
+  AssociationContext& ctx_;
+  const AssocId id_;
+  AssocState state_ = AssocState::kClosed;
+  TcbParams tcb_;
+  std::vector<Path> paths_;
+  size_t primary_ = 0;
+
+  std::optional<SendQueue> send_queue_;
+  std::optional<RetransmissionQueue> rtx_;
+  std::optional<DataTracker> tracker_;
+  std::optional<ReassemblyQueue> reassembly_;
+
+  Pending pending_;
+  std::vector<std::byte> cookie_;  // client: the State Cookie to echo
+  uint16_t init_retransmits_ = 0;
+  Instant t1_ = kNever;            // T1-init / T1-cookie
+  Instant t2_ = kNever;            // T2-shutdown
+  Instant t5_ = kNever;            // T5-shutdown-guard
+  uint16_t association_errors_ = 0;  // §8.1 overall error counter
+  bool pending_cookie_echo_in_packet_ = false;
+  std::vector<wire::GapAckBlock> sack_gaps_;            // reused: no allocation per SACK
+  std::vector<std::pair<StreamId, Ssn>> skipped_;       // reused: FORWARD TSN entries
+  bool was_dry_ = true;
+  uint64_t heartbeat_nonce_ = 0;
+};
+
+}  // namespace dpsctp::core

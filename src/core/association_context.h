@@ -1,0 +1,27 @@
+// What every association of one Endpoint shares: the endpoint's options, its packet sink
+// and listener, counters, payload pool and random source. Owned by the Endpoint, which
+// outlives its associations; one per shard, never shared across threads.
+#pragma once
+
+#include <cstdint>
+
+#include "core/packet_sink.h"
+#include "core/random.h"
+#include "core/tx/payload.h"
+#include "dpsctp/counters.h"
+#include "dpsctp/events.h"
+#include "dpsctp/options.h"
+
+namespace dpsctp::core {
+
+struct AssociationContext {
+  const AssociationOptions& options;
+  PacketSink& sink;
+  Listener& listener;
+  SnmpCounters& counters;
+  PayloadPool& pool;
+  Random& rng;
+  uint16_t local_port = 0;
+};
+
+}  // namespace dpsctp::core

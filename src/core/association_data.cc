@@ -1,0 +1,322 @@
+// Data transfer (RFC 9260 §6) and congestion control hooks (§7): DATA in, SACK in and
+// out, FORWARD TSN in (RFC 3758), the transmit loop with bundling, T3-rtx.
+#include <algorithm>
+
+#include "core/association.h"
+#include "wire/cause/cause_code.h"
+#include "wire/chunk/data_chunk.h"
+#include "wire/chunk/sack_chunk.h"
+#include "wire/ext/forward_tsn_chunk.h"
+
+namespace dpsctp::core {
+namespace {
+
+constexpr size_t kDataHeader = wire::DataChunk::kHeaderSize;
+
+bool accepts_data(AssocState s) {
+  return s == AssocState::kEstablished || s == AssocState::kShutdownPending ||
+         s == AssocState::kShutdownSent || s == AssocState::kShutdownReceived;
+}
+
+bool may_send_data(AssocState s) {
+  // §9.2: in SHUTDOWN-PENDING and SHUTDOWN-RECEIVED outstanding data is still sent.
+  return s == AssocState::kEstablished || s == AssocState::kShutdownPending ||
+         s == AssocState::kShutdownReceived || s == AssocState::kCookieEchoed;
+}
+
+}  // namespace
+
+void Association::handle_data(const wire::ChunkView& c, Instant now, bool& stop) {
+  if (!accepts_data(state_) || !tracker_) return;
+  wire::Result<wire::DataChunk> d = wire::DataChunk::parse(c);
+  if (!d) {
+    if (d.error() == wire::ParseError::kChunkNoUserData) {
+      // §6.2: a DATA chunk with no user data: ABORT with the No User Data cause.
+      send_abort_now(wire::cause_code::kNoUserData, {});
+      terminate(AssocChangeState::kCommLost, wire::cause_code::kNoUserData);
+      stop = true;
+      return;
+    }
+    ++ctx_.counters.DpsctpMalformedPackets;
+    return;
+  }
+  if (d->stream.value() >= tcb_.inbound_streams) {
+    // §6.5: acknowledge the TSN, report Invalid Stream Identifier, discard the data.
+    if (tracker_->observe(d->tsn, d->immediate)) {
+      pending_.invalid_stream_error = true;
+      pending_.invalid_stream = d->stream;
+    }
+    return;
+  }
+  if (!tracker_->is_new(d->tsn)) {
+    (void)tracker_->observe(d->tsn, d->immediate);  // records it for the SACK's dup list
+    ++ctx_.counters.DpsctpDuplicateTsns;
+    return;
+  }
+  const ReassemblyQueue::AddResult r = reassembly_->add(
+      d->tsn, d->stream, d->ssn, d->ppid, d->unordered, d->beginning, d->ending, d->payload,
+      [this](const DeliveredMessage& m) { deliver(m); });
+  if (r == ReassemblyQueue::AddResult::kNoSpace) {
+    // §6.2: no room: drop without acknowledging (the peer retransmits); tell it our
+    // window now.
+    tracker_->force_immediate_sack();
+    return;
+  }
+  (void)tracker_->observe(d->tsn, d->immediate);
+  if (d->unordered) {
+    ++ctx_.counters.SctpInUnorderChunks;
+  } else {
+    ++ctx_.counters.SctpInOrderChunks;
+  }
+  if (state_ == AssocState::kShutdownSent) {
+    // §9.2: in SHUTDOWN-SENT, answer each packet with DATA with a SHUTDOWN and restart T2.
+    pending_.shutdown = true;
+    t2_ = now + primary_path().rto.rto();
+    tracker_->force_immediate_sack();
+  }
+}
+
+void Association::deliver(const DeliveredMessage& m) {
+  ctx_.listener.on_message({.assoc = id_,
+                            .stream = m.stream,
+                            .ssn = m.ssn,
+                            .ppid = m.ppid,
+                            .tsn = m.tsn,
+                            .unordered = m.unordered,
+                            .data = m.data});
+}
+
+void Association::handle_sack(const wire::ChunkView& c, Instant now) {
+  if (!rtx_ || state_ == AssocState::kCookieEchoed) return;
+  wire::Result<wire::SackChunk> s = wire::SackChunk::parse(c);
+  if (!s) {
+    ++ctx_.counters.DpsctpMalformedPackets;
+    return;
+  }
+  sack_gaps_.clear();
+  for (size_t i = 0; i < s->num_gap_blocks; ++i) sack_gaps_.push_back(s->gap_block(i));
+  std::array<uint32_t, kMaxPaths> flight_before{};
+  for (size_t i = 0; i < paths_.size() && i < kMaxPaths; ++i) {
+    flight_before[i] = rtx_->flight_size(static_cast<uint8_t>(i));
+  }
+  const SackOutcome o = rtx_->handle_sack(s->cum_tsn_ack, s->a_rwnd, sack_gaps_, now);
+  if (o.violation) {
+    // §6.2.1: a SACK acknowledging a TSN never sent is a protocol violation: ABORT.
+    send_abort_now(wire::cause_code::kProtocolViolation, {});
+    terminate(AssocChangeState::kCommLost, wire::cause_code::kProtocolViolation);
+    return;
+  }
+  if (o.ignored) return;  // §6.2.1 D i): older than the cumulative TSN ack point
+  if (o.rtt_sample) primary_path().rto.on_rtt_measurement(*o.rtt_sample);  // Karn-safe
+  if (o.bytes_acked_cum + o.bytes_acked_gap > 0) {
+    association_errors_ = 0;  // §8.1: a SACK for outstanding data clears the counter
+  }
+  for (size_t i = 0; i < paths_.size() && i < kMaxPaths; ++i) {
+    Path& p = paths_[i];
+    const uint32_t acked = o.bytes_acked_on_path[i];
+    const auto bit = static_cast<PathMask>(1u << i);
+    if (acked > 0) {
+      p.error_count = 0;  // §8.2: acknowledged data clears the destination's counter
+      p.cc.on_ack(acked, flight_before[i], o.cum_ack_advanced, o.in_fast_recovery_at_ack);
+    }
+    if (o.entered_fast_recovery && (o.fast_retransmit_paths & bit) != 0) {
+      p.cc.on_fast_retransmit();  // §7.2.4 step 2
+    }
+    if (o.all_acked) {
+      p.t3 = kNever;  // §6.3.2 R2: all outstanding data acknowledged: stop T3-rtx
+      p.cc.on_all_acked();
+    } else if ((o.restart_t3_paths & bit) != 0) {
+      // §6.3.2 R3: earliest outstanding TSN acked: restart with the current RTO, or stop
+      // if nothing is in flight on that path any more (R2).
+      p.t3 = rtx_->flight_size(static_cast<uint8_t>(i)) > 0 ? now + p.rto.rto() : kNever;
+    } else if (o.reneged && p.t3 == kNever && rtx_->flight_size(static_cast<uint8_t>(i)) > 0) {
+      p.t3 = now + p.rto.rto();  // §6.2.1 D iii: reneged data is in flight again
+    }
+  }
+  if (o.fast_retransmit_triggered) ++ctx_.counters.DpsctpFastRetransmits;
+  after_sack(now);
+}
+
+void Association::after_sack(Instant now) {
+  const bool dry = rtx_->empty() && send_queue_->empty();
+  if (dry && !was_dry_) ctx_.listener.on_sender_dry(id_);  // RFC 6458 §6.1.9
+  was_dry_ = dry;
+  maybe_start_shutdown(now);
+}
+
+void Association::handle_forward_tsn(const wire::ChunkView& c) {
+  // RFC 3758 §3.6: only if we announced PR-SCTP; otherwise it is an unknown chunk type
+  // whose upper bits (11) say skip and report.
+  if (!tracker_ || !ctx_.options.prsctp_enable) return;
+  wire::Result<wire::ForwardTsnChunk> f = wire::ForwardTsnChunk::parse(c);
+  if (!f) {
+    ++ctx_.counters.DpsctpMalformedPackets;
+    return;
+  }
+  if (!tracker_->handle_forward_tsn(f->new_cumulative_tsn)) return;
+  skipped_.clear();
+  for (size_t i = 0; i < f->count; ++i) {
+    const auto sk = f->skipped(i);
+    skipped_.emplace_back(sk.stream, sk.ssn);
+  }
+  reassembly_->handle_forward_tsn(f->new_cumulative_tsn, skipped_,
+                                  [this](const DeliveredMessage& m) { deliver(m); });
+  tracker_->force_immediate_sack();  // RFC 3758 §3.6: SACK the new cumulative TSN
+}
+
+void Association::handle_t3_timeout(Path& p, Instant now) {
+  // §6.3.3 E1–E3: ssthresh/cwnd, back off the RTO, retransmit what was in flight.
+  p.t3 = kNever;
+  if (!rtx_ || rtx_->empty()) return;
+  ++ctx_.counters.DpsctpT3Expirations;
+  p.cc.on_t3_expiry();
+  p.rto.back_off();
+  rtx_->handle_t3_expiry(static_cast<uint8_t>(&p - paths_.data()));
+  if (count_error(p, now)) return;
+  p.t3 = now + p.rto.rto();
+}
+
+size_t Association::max_data_payload(const Path& p) const {
+  size_t n = p.mtu - wire::CommonHeader::kSize - kDataHeader;
+  if (ctx_.options.max_seg != 0) n = std::min<size_t>(n, ctx_.options.max_seg);
+  return n & ~size_t{3};
+}
+
+uint32_t Association::advertised_rwnd() const {
+  // §6.2: a_rwnd is the receive buffer space left.
+  const uint32_t used = reassembly_ ? reassembly_->buffered_bytes() : 0;
+  return used >= ctx_.options.receive_window ? 0 : ctx_.options.receive_window - used;
+}
+
+bool Association::write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now,
+                                    bool& sent_new) {
+  if (!may_send_data(state_) || !rtx_) return false;
+  const auto path_index = static_cast<uint8_t>(&p - paths_.data());
+  wire::BufferWriter& w = b.writer();
+  bool wrote = false;
+  // §6.1 / §7.2.4: retransmissions go first; a fast retransmission ignores cwnd.
+  while (rtx_->has_retransmissions()) {
+    if (w.remaining() < kDataHeader + 4) break;
+    const bool fast = rtx_->fast_retransmit_pending();
+    if (!fast && p.cc.send_allowance(rtx_->flight_size()) == 0) break;
+    auto ch = rtx_->next_retransmission(w.remaining() - kDataHeader - 3);
+    if (!ch) break;
+    wire::DataChunk d;
+    d.tsn = ch->tsn;
+    d.stream = ch->stream;
+    d.ssn = ch->ssn;
+    d.ppid = ch->ppid;
+    d.unordered = ch->unordered;
+    d.beginning = ch->beginning;
+    d.ending = ch->ending;
+    d.payload = ch->payload;
+    d.serialize_to(w);
+    rtx_->mark_retransmitted(ch->tsn, path_index, now);
+    ++ctx_.counters.DpsctpRetransmittedChunks;
+    wrote = true;
+  }
+  if (state_ == AssocState::kCookieEchoed && !pending_cookie_echo_in_packet_) return wrote;
+  const size_t max_payload = max_data_payload(p);
+  while (!send_queue_->empty()) {
+    const uint32_t flight = rtx_->flight_size();
+    // §6.1 A: nothing new while the peer's window is closed, except one probe.
+    if (rtx_->peer_rwnd() == 0 && flight > 0) break;
+    if (p.cc.send_allowance(flight) == 0) break;  // §6.1 B, §7.2 cwnd and Max.Burst
+    // Nagle-like (RFC 9260 §6.1 note, SCTP_NODELAY): hold small data while some is in flight.
+    if (!ctx_.options.nodelay && flight > 0 && !wrote &&
+        send_queue_->queued_bytes() < max_payload) {
+      break;
+    }
+    if (w.remaining() < kDataHeader + 4) break;
+    const size_t budget = std::min(max_payload, w.remaining() - kDataHeader - 3);
+    std::optional<Fragment> f = send_queue_->produce(budget, now);
+    if (!f) break;
+    wire::DataChunk d;
+    d.stream = f->stream;
+    d.ssn = f->ssn;
+    d.ppid = f->ppid;
+    d.unordered = f->unordered;
+    d.beginning = f->beginning;
+    d.ending = f->ending;
+    d.payload = f->bytes();
+    const bool fragmented = !(f->beginning && f->ending);
+    if (f->beginning && fragmented) ++ctx_.counters.SctpFragUsrMsgs;
+    if (d.unordered) {
+      ++ctx_.counters.SctpOutUnorderChunks;
+    } else {
+      ++ctx_.counters.SctpOutOrderChunks;
+    }
+    d.tsn = rtx_->next_tsn();
+    d.serialize_to(w);
+    rtx_->add(std::move(*f), path_index, now);
+    was_dry_ = false;
+    wrote = true;
+    sent_new = true;
+  }
+  return wrote;
+}
+
+bool Association::write_control_chunks(wire::PacketBuilder& b) {
+  wire::BufferWriter& w = b.writer();
+  bool wrote = false;
+  pending_cookie_echo_in_packet_ = false;
+  if (pending_.cookie_echo && b.fits(4 + cookie_.size())) {
+    // §5.1 D: COOKIE ECHO first in the packet; DATA may follow in the same packet.
+    write_cookie_echo(w);
+    pending_.cookie_echo = false;
+    pending_cookie_echo_in_packet_ = true;
+    ++ctx_.counters.SctpOutCtrlChunks;
+    wrote = true;
+  }
+  if (pending_.cookie_ack && b.fits(4)) {
+    // §5.1 E: COOKIE ACK first; DATA and SACK may follow.
+    w.end_tlv(w.begin_chunk(static_cast<uint8_t>(wire::ChunkType::kCookieAck), 0));
+    pending_.cookie_ack = false;
+    ++ctx_.counters.SctpOutCtrlChunks;
+    wrote = true;
+  }
+  if (tracker_ && tracker_->has_unacked_data() &&
+      (tracker_->sack_needed_now() || (send_queue_ && !send_queue_->empty())) &&
+      b.fits(wire::SackChunk::kFixedSize)) {
+    // §6.2: SACK when due, and piggy-backed on outgoing data when anything is unacked.
+    if (tracker_->write_sack(w, advertised_rwnd(), w.remaining()) > 0) {
+      tracker_->on_sack_sent();
+      ++ctx_.counters.SctpOutCtrlChunks;
+      wrote = true;
+    }
+  }
+  wrote |= write_pending_misc(b);
+  return wrote;
+}
+
+void Association::flush(Instant now) {
+  if (pending_.init) {
+    pending_.init = false;
+    send_init_packet(now);
+  }
+  if (state_ == AssocState::kCookieWait || state_ == AssocState::kClosed) return;
+  if (pending_.shutdown_complete) {
+    pending_.shutdown_complete = false;
+    send_single_chunk(wire::ChunkType::kShutdownComplete, 0);  // §6.10: alone
+  }
+  for (int packets = 0; packets < 64; ++packets) {
+    Path& p = primary_path();
+    wire::MutableByteSpan buf = ctx_.sink.next_buffer();
+    wire::PacketBuilder b(buf.first(std::min<size_t>(buf.size(), p.mtu)),
+                          {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
+                           .vtag = tcb_.peer_tag});
+    const bool control = write_control_chunks(b);
+    bool sent_new = false;
+    const bool data = write_data_chunks(b, p, now, sent_new);
+    if (!b.has_chunks()) break;
+    wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
+    if (pkt.empty()) break;
+    ++ctx_.counters.SctpOutSCTPPacks;
+    ctx_.sink.send(pkt.size(), p.local, p.peer);
+    p.last_send = now;
+    if (data && p.t3 == kNever) p.t3 = now + p.rto.rto();  // §6.3.2 R1
+    if (!data && !control) break;
+  }
+}
+
+}  // namespace dpsctp::core
