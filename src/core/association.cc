@@ -113,7 +113,8 @@ void Association::handle_chunks(const wire::PacketView& packet, size_t first,
   bool had_data = false;
   for (const wire::ChunkView& c : packet.chunks()) {
     if (i++ < first) continue;
-    had_data |= c.is(wire::ChunkType::kData);
+    // RFC 3758 §3.6: FORWARD TSN follows the same SACK rules as DATA.
+    had_data |= c.is(wire::ChunkType::kData) || c.is(wire::ChunkType::kForwardTsn);
     dispatch_chunk(c, from, now, stop);
     if (stop || closed()) break;
   }

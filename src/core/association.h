@@ -208,6 +208,7 @@ class Association {
   Pending pending_;
   std::vector<std::byte> cookie_;  // client: the State Cookie to echo
   uint16_t init_retransmits_ = 0;
+  uint32_t cookie_preservative_ms_ = 0;  // §5.2.6: requested in the next INIT
   Instant t1_ = kNever;            // T1-init / T1-cookie
   Instant t2_ = kNever;            // T2-shutdown
   Instant t5_ = kNever;            // T5-shutdown-guard

@@ -211,6 +211,11 @@ void Association::handle_error(const wire::ChunkView& c, Instant now) {
     if (t.type == wire::cause_code::kStaleCookie && state_ == AssocState::kCookieEchoed) {
       // §5.2.6: our cookie went stale; start over with a new INIT (T1-init).
       ++ctx_.counters.DpsctpStaleCookies;
+      // §5.2.6: ask for the staleness (µs, in the cause) plus a margin, in ms.
+      if (t.value().size() >= 4 && ctx_.options.cookie_preserve_enable) {
+        const uint32_t us = wire::load_u32(t.value().data());
+        cookie_preservative_ms_ = us / 1000 + 1000;
+      }
       cookie_.clear();
       set_state(AssocState::kCookieWait);
       pending_.init = true;

@@ -37,6 +37,12 @@ void Association::send_init_packet(Instant now) {
   if (o.prsctp_enable) {  // RFC 3758 §3.1
     w.end_tlv(w.begin_tlv(wire::param_type::kForwardTsnSupported));
   }
+  if (cookie_preservative_ms_ != 0) {
+    // §5.2.6: after a Stale Cookie error, ask for a longer cookie life.
+    const auto cp = w.begin_tlv(wire::param_type::kCookiePreservative);
+    w.put_u32(cookie_preservative_ms_);
+    w.end_tlv(cp);
+  }
   w.end_tlv(m);
   wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
   if (pkt.empty()) return;
@@ -63,6 +69,20 @@ void Association::handle_init_ack(const wire::ChunkView& c, Instant now) {
   for (const wire::TlvView& t : ack->parameters()) {
     if (t.type == wire::param_type::kStateCookie) cookie = t.value();
     if (t.type == wire::param_type::kForwardTsnSupported) forward_tsn = true;
+    if (wire::param_type::name(t.type) == "Unknown") {
+      // §3.2.1: unrecognised INIT ACK parameters with a report bit go back in an ERROR
+      // (Unrecognized Parameters cause) bundled with the COOKIE ECHO.
+      const wire::UnrecognizedAction a = wire::unrecognized_param_action(t.type);
+      if (wire::action_reports(a) && pending_.errors.size() + 8 + t.bytes.size() <= 512) {
+        const size_t at = pending_.errors.size();
+        pending_.errors.resize(at + wire::pad4(4 + t.bytes.size()));
+        wire::BufferWriter ew(std::span(pending_.errors).subspan(at));
+        const auto em = ew.begin_tlv(wire::cause_code::kUnrecognizedParameters);
+        ew.put_bytes(t.bytes);
+        ew.end_tlv(em);
+      }
+      if (!wire::action_continues(a)) break;
+    }
   }
   if (cookie.empty()) {
     // §5.1 C: the State Cookie is mandatory; abort with Missing Mandatory Parameter.

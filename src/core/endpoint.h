@@ -108,6 +108,7 @@ class Endpoint {
   void handle_cookie_echo(const wire::PacketView& p, const PacketInfo& info, Instant now);
   void send_init_ack(const wire::PacketView& p, const PacketInfo& info, const wire::InitChunk& init,
                      Association* existing, Instant now);
+  wire::ByteSpan unrecognized_parameters(wire::TlvRange params);
   bool reject_init_parameters(const wire::PacketView& p, const PacketInfo& info,
                               const wire::InitChunk& init);
   void resolve_existing(Association& a, const CookieContents& c, const TcbParams& params,
@@ -130,7 +131,8 @@ class Endpoint {
   std::vector<uint32_t> batch_;                     // finish_call()'s working copy
   uint32_t next_assoc_id_ = 1;
   int depth_ = 0;  // > 0 while inside an entry point (listener callbacks re-enter)
-  std::array<std::byte, 2048> scratch_{};  // cookie being built
+  std::array<std::byte, 2048> scratch_{};       // cookie being built
+  std::array<std::byte, 512> unrecognized_{};   // INIT parameters to report in the INIT ACK
 };
 
 }  // namespace dpsctp::core

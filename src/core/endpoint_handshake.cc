@@ -35,6 +35,25 @@ TcbParams params_from(const CookieContents& c) {
 
 }  // namespace
 
+wire::ByteSpan Endpoint::unrecognized_parameters(wire::TlvRange params) {
+  // §3.2.1: the upper two bits of an unrecognised parameter's type: 00 stop, 01 stop and
+  // report, 10 skip, 11 skip and report. Reported ones are copied (padded) for the reply.
+  size_t n = 0;
+  for (const wire::TlvView& t : params) {
+    if (wire::param_type::name(t.type) != "Unknown") continue;
+    const wire::UnrecognizedAction a = wire::unrecognized_param_action(t.type);
+    const size_t len = wire::pad4(t.length);
+    if (wire::action_reports(a) && n + len <= unrecognized_.size() && len <= t.bytes.size() + 3) {
+      std::copy(t.bytes.begin(), t.bytes.end(), unrecognized_.begin() + static_cast<long>(n));
+      std::fill(unrecognized_.begin() + static_cast<long>(n + t.bytes.size()),
+                unrecognized_.begin() + static_cast<long>(n + len), std::byte{0});
+      n += len;
+    }
+    if (!wire::action_continues(a)) break;
+  }
+  return wire::ByteSpan(unrecognized_.data(), n);
+}
+
 void Endpoint::handle_init(const wire::PacketView& p, const PacketInfo& info, Instant now) {
   ++counters_.SctpInCtrlChunks;
   ++counters_.DpsctpInitsReceived;
@@ -139,6 +158,7 @@ void Endpoint::send_init_ack(const wire::PacketView& p, const PacketInfo& info,
   }
   const size_t cookie_len = cookies_.write(c, scratch_);
   if (cookie_len == 0) return;
+  const wire::ByteSpan unrecognized = unrecognized_parameters(init.parameters());
 
   wire::MutableByteSpan buf = ctx_.sink.next_buffer();
   // §5.1 B: the INIT ACK is sent to the INIT's source, tagged with its Initiate Tag.
@@ -151,6 +171,12 @@ void Endpoint::send_init_ack(const wire::PacketView& p, const PacketInfo& info,
   w.put_bytes(std::span(scratch_).first(cookie_len));
   w.end_tlv(sc);
   if (o.prsctp_enable) w.end_tlv(w.begin_tlv(wire::param_type::kForwardTsnSupported));
+  if (!unrecognized.empty()) {
+    // §3.2.1: report unrecognised INIT parameters (upper bits x1) in the INIT ACK.
+    const auto u = w.begin_tlv(wire::param_type::kUnrecognizedParameter);
+    w.put_bytes(unrecognized);
+    w.end_tlv(u);
+  }
   w.end_tlv(m);
   wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
   if (pkt.empty()) return;
