@@ -270,7 +270,7 @@ SendStatus Endpoint::send(AssocId id, StreamId stream, Ppid ppid, wire::ByteSpan
   if (a == nullptr) return SendStatus::kInvalidState;
   const SendStatus s = a->send(stream, ppid, data, opt, now);
   touched(*a);
-  finish_call(now);
+  if (config_.flush_on_user_call) finish_call(now);
   return s;
 }
 

@@ -46,6 +46,10 @@ struct EndpointConfig {
   uint16_t shards = 1;
   uint32_t max_associations = 65536;  ///< beyond it INIT/COOKIE ECHO get "Out of Resource"
   bool verify_checksum = true;        ///< false when the NIC verified the CRC32c
+  /// true: every user call (send, ...) builds and sends its packets before returning.
+  /// false: user calls only queue; the embedder calls flush() once per batch (the DPDK
+  /// runtime does, once per poll-loop iteration), so messages bundle into full packets.
+  bool flush_on_user_call = true;
 };
 
 struct PacketInfo {
@@ -65,6 +69,8 @@ class Endpoint {
   void handle_timeout(Instant now);
   /// When handle_timeout() should be called next (at or before the earliest timer).
   [[nodiscard]] Instant next_timeout() const;
+  /// Builds and sends what user calls queued (see EndpointConfig::flush_on_user_call).
+  void flush(Instant now) { finish_call(now); }
 
   // --- User calls -------------------------------------------------------------------
   /// Starts an association to `peer_port` at the given addresses (sctp_connectx).
