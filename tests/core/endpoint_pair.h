@@ -66,11 +66,13 @@ class QueueSink : public PacketSink {
       --drop_next;
       return;
     }
+    if (drop_if && drop_if(wire::ByteSpan(buf_.data(), len))) return;
     q_.push_back({now_ + delay_, {buf_.begin(), buf_.begin() + static_cast<long>(len)}, src, dst,
                   to_});
     ++sent;
   }
   int drop_next = 0;  // drops the next N packets
+  std::function<bool(wire::ByteSpan)> drop_if;  // drops the packets it returns true for
   int sent = 0;
 
  private:
@@ -136,6 +138,14 @@ class EndpointPair {
     now = until;
   }
   void run_for(Duration d) { run_until(now + d); }
+
+  /// Connects and runs the handshake; returns {client id, server id}.
+  std::pair<AssocId, AssocId> establish() {
+    const AssocId id = connect();
+    run_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(lz.changes.size(), 1u);
+    return {id, lz.changes.empty() ? AssocId(0) : lz.changes.back().assoc};
+  }
 
   AssocId connect() {
     const IpAddress peers[] = {ip_z};
