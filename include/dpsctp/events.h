@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <span>
 
+#include "dpsctp/address.h"
 #include "dpsctp/types.h"
 
 namespace dpsctp {
@@ -53,6 +54,22 @@ struct SendFailed {
   std::span<const std::byte> data;  ///< the undelivered payload, handed back
 };
 
+/// RFC 6458 §6.1.2 spc_state.
+enum class PeerAddrState : uint8_t {
+  kAvailable,    ///< SCTP_ADDR_AVAILABLE: reachable again
+  kUnreachable,  ///< SCTP_ADDR_UNREACHABLE: Path.Max.Retrans exceeded (RFC 9260 §8.2)
+  kAdded,        ///< SCTP_ADDR_ADDED: learnt from INIT / INIT ACK
+  kMadePrimary,  ///< SCTP_ADDR_MADE_PRIM
+  kConfirmed,    ///< SCTP_ADDR_CONFIRMED: verified by a HEARTBEAT ACK (RFC 9260 §5.4)
+};
+
+struct PeerAddrChange {
+  AssocId assoc;
+  IpAddress address;
+  PeerAddrState state = PeerAddrState::kAvailable;
+  uint16_t error = 0;
+};
+
 struct RemoteError {
   AssocId assoc;
   uint16_t cause_code = 0;
@@ -68,6 +85,7 @@ class Listener {
   virtual void on_shutdown_event(AssocId /*assoc*/) {}  ///< SCTP_SHUTDOWN_EVENT: peer sent SHUTDOWN
   virtual void on_remote_error(const RemoteError& /*e*/) {}
   virtual void on_sender_dry(AssocId /*assoc*/) {}  ///< SCTP_SENDER_DRY_EVENT
+  virtual void on_peer_addr_change(const PeerAddrChange& /*e*/) {}  ///< SCTP_PEER_ADDR_CHANGE
 };
 
 }  // namespace dpsctp

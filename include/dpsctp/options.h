@@ -22,6 +22,9 @@ struct AssociationOptions {
   uint16_t max_init_retransmits = 8;      ///< Max.Init.Retransmits
   Duration hb_interval = 30s;             ///< HB.interval; 0 disables heartbeats
   bool heartbeat_enabled = true;
+  /// After a failover (§6.4.1), move data back to the primary path once it is reachable
+  /// again (true), or stay on the alternate (false).
+  bool return_to_primary = true;
 
   // --- Handshake (§5.1) ----------------------------------------------------------------
   Duration valid_cookie_life = 60s;  ///< Valid.Cookie.Life

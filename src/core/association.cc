@@ -32,13 +32,19 @@ Association::Association(AssociationContext& ctx, AssocId id, VerificationTag lo
   tcb_.outbound_streams = ctx.options.outbound_streams;
   tcb_.inbound_streams = ctx.options.max_inbound_streams;
   paths_.reserve(peers.size());
-  for (const IpAddress& p : peers) paths_.emplace_back(local, p, ctx.options);
+  // sctp_connectx: the addresses the user gave are taken as confirmed (§5.4).
+  for (const IpAddress& p : peers) (void)add_path(p, true);
+  if (paths_.empty()) paths_.emplace_back(local, peers.front(), ctx.options);  // no family match
+  paths_changed_ = false;
 }
 
 Association::Association(AssociationContext& ctx, AssocId id, const TcbParams& p,
                          const IpAddress& peer, const IpAddress& local, Instant now)
     : ctx_(ctx), id_(id), tcb_(p) {
+  // §5.1.2 / §5.4: the COOKIE ECHO's source is confirmed, the INIT's listed addresses are not.
   paths_.emplace_back(local, peer, ctx.options);
+  learn_peer_addresses(wire::TlvRange(p.peer_addresses, wire::TlvKind::kParameter));
+  tcb_.peer_addresses = {};  // pointed into the packet
   init_data_structures(now);
   pending_.cookie_ack = true;  // §5.1 step D: answer the COOKIE ECHO with a COOKIE ACK
   enter_established(now, /*active=*/false);
@@ -59,8 +65,14 @@ void Association::init_data_structures(Instant now) {
 
 void Association::arm_heartbeats(Instant now) {
   const AssociationOptions& o = ctx_.options;
-  if (!o.heartbeat_enabled || o.hb_interval.count() <= 0) return;
-  for (Path& p : paths_) p.heartbeat = now + o.hb_interval + p.rto.rto();  // §8.3
+  const bool hb = o.heartbeat_enabled && o.hb_interval.count() > 0;
+  for (Path& p : paths_) {
+    if (!p.confirmed) {
+      p.heartbeat = now;  // §5.4: verify unconfirmed addresses right away
+    } else if (hb) {
+      p.heartbeat = now + o.hb_interval + p.rto.rto();  // §8.3: idle-path heartbeats
+    }
+  }
 }
 
 void Association::set_state(AssocState s) {
@@ -111,6 +123,7 @@ void Association::handle_chunks(const wire::PacketView& packet, size_t first,
   size_t i = 0;
   bool stop = false;
   bool had_data = false;
+  note_received_from(from);
   for (const wire::ChunkView& c : packet.chunks()) {
     if (i++ < first) continue;
     // RFC 3758 §3.6: FORWARD TSN follows the same SACK rules as DATA.
@@ -124,12 +137,11 @@ void Association::handle_chunks(const wire::PacketView& packet, size_t first,
 void Association::dispatch_chunk(const wire::ChunkView& c, const IpAddress& from, Instant now,
                                  bool& stop) {
   using wire::ChunkType;
-  (void)from;
   if (!c.is(ChunkType::kData)) ++ctx_.counters.SctpInCtrlChunks;
   switch (static_cast<ChunkType>(c.type)) {
     case ChunkType::kData: handle_data(c, now, stop); break;
     case ChunkType::kSack: handle_sack(c, now); break;
-    case ChunkType::kInitAck: handle_init_ack(c, now); break;
+    case ChunkType::kInitAck: handle_init_ack(c, from, now); break;
     case ChunkType::kCookieAck: handle_cookie_ack(now); break;
     case ChunkType::kHeartbeat: handle_heartbeat(c); break;
     case ChunkType::kHeartbeatAck: handle_heartbeat_ack(c, now); break;
@@ -210,7 +222,7 @@ AssocStatus Association::status() const {
   s.state = state_;
   s.inbound_streams = tcb_.inbound_streams;
   s.outbound_streams = tcb_.outbound_streams;
-  const Path& p = paths_[primary_];
+  const Path& p = paths_[data_path(std::nullopt)];
   s.srtt = p.rto.srtt();
   s.rto = p.rto.rto();
   s.cwnd = p.cc.cwnd();

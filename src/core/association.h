@@ -14,6 +14,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "core/association_context.h"
@@ -28,6 +29,7 @@
 #include "wire/chunk/sack_chunk.h"
 #include "wire/packet_builder.h"
 #include "wire/packet_view.h"
+#include "wire/tlv.h"
 
 namespace dpsctp::core {
 
@@ -55,7 +57,12 @@ struct TcbParams {
   uint16_t inbound_streams = 0;
   uint16_t peer_port = 0;
   bool peer_forward_tsn = false;  ///< RFC 3758 negotiated
+  wire::ByteSpan peer_addresses;  ///< server: the INIT's address parameters (from the cookie)
 };
+
+/// An IPv4 / IPv6 Address parameter's address (RFC 9260 §3.3.2.1), if `t` is one.
+std::optional<IpAddress> address_from_param(const wire::TlvView& t);
+void write_address_param(wire::BufferWriter& w, const IpAddress& ip);
 
 /// SCTP_STATUS-like snapshot (RFC 6458 §8.2.1).
 struct AssocStatus {
@@ -109,6 +116,10 @@ class Association {
   void accept_cookie_echo(const TcbParams& p, Instant now);
   /// §9.2: an INIT arrived in SHUTDOWN-ACK-SENT: resend SHUTDOWN ACK instead of INIT ACK.
   void resend_shutdown_ack() { pending_.shutdown_ack = true; }
+  /// RFC 6458 SCTP_PRIMARY_ADDR: false if `peer` is not one of the peer's addresses.
+  bool set_primary(const IpAddress& peer);
+  /// True once after paths were added (the Endpoint indexes every peer address).
+  bool take_paths_changed() { return std::exchange(paths_changed_, false); }
 
   // --- State ---------------------------------------------------------------------------
   [[nodiscard]] AssocId id() const { return id_; }
@@ -119,6 +130,9 @@ class Association {
   [[nodiscard]] uint16_t peer_port() const { return tcb_.peer_port; }
   [[nodiscard]] const IpAddress& primary_peer() const { return paths_[primary_].peer; }
   [[nodiscard]] const std::vector<Path>& paths() const { return paths_; }
+  [[nodiscard]] size_t primary_path_index() const { return primary_; }
+  /// The path new data goes to now (§6.4, §6.4.1).
+  [[nodiscard]] size_t current_data_path() const { return data_path(std::nullopt); }
   [[nodiscard]] Instant next_deadline() const;
   [[nodiscard]] AssocStatus status() const;
   [[nodiscard]] bool has_pending_output() const;
@@ -152,7 +166,7 @@ class Association {
 
   // association_handshake.cc
   void send_init_packet(Instant now);
-  void handle_init_ack(const wire::ChunkView& c, Instant now);
+  void handle_init_ack(const wire::ChunkView& c, const IpAddress& from, Instant now);
   void handle_cookie_ack(Instant now);
   void handle_t1_timeout(Instant now);
   size_t write_cookie_echo(wire::BufferWriter& w) const;
@@ -166,10 +180,22 @@ class Association {
   void after_sack(Instant now);
   bool write_control_chunks(wire::PacketBuilder& b);
   bool write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now, bool& sent_new);
+  void send_packet_on(size_t path_index, Instant now, bool with_data);
   size_t max_data_payload(const Path& p) const;
   bool can_send_data() const;
   void deliver(const DeliveredMessage& m);
   uint32_t advertised_rwnd() const;
+
+  // association_paths.cc
+  std::optional<IpAddress> choose_local(const IpAddress& peer) const;
+  std::optional<size_t> find_path(const IpAddress& peer) const;
+  std::optional<size_t> add_path(const IpAddress& peer, bool confirmed);
+  void learn_peer_addresses(wire::TlvRange params);
+  void write_local_addresses(wire::BufferWriter& w) const;
+  size_t data_path(std::optional<size_t> avoid) const;
+  void path_unreachable(Path& p);
+  void path_reachable(Path& p);
+  void note_received_from(const IpAddress& from);
 
   // association_control.cc
   void handle_heartbeat(const wire::ChunkView& c);
@@ -183,7 +209,7 @@ class Association {
   void handle_t2_timeout(Instant now);
   void maybe_start_shutdown(Instant now);
   /// §8.1: counts a timeout against Association.Max.Retrans; true if the association failed.
-  bool count_error(Path& p, Instant now);
+  bool count_error(Path& p, Instant now, bool counts_for_association);
   /// Ends the association: COMM_LOST / SHUTDOWN_COMP / CANT_STR_ASSOC, hands undelivered
   /// messages back as send-failed (RFC 6458 §6.1.4), moves to CLOSED.
   void terminate(AssocChangeState why, uint16_t error);
@@ -199,6 +225,13 @@ class Association {
   TcbParams tcb_;
   std::vector<Path> paths_;
   size_t primary_ = 0;
+  std::optional<size_t> failover_path_;  // §6.4.1: where data goes while the primary is down
+  std::optional<size_t> t3_path_;        // the path whose T3 expired last (retransmit elsewhere)
+  size_t last_rx_path_ = 0;              // §6.4: replies go where packets came from
+  bool paths_changed_ = false;
+  bool last_packet_sent_ = false;     // send_packet_on() results
+  bool last_packet_data_ = false;
+  bool last_packet_control_ = false;
 
   std::optional<SendQueue> send_queue_;
   std::optional<RetransmissionQueue> rtx_;

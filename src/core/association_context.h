@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 
 #include "core/packet_sink.h"
 #include "core/random.h"
 #include "core/tx/payload.h"
+#include "dpsctp/address.h"
 #include "dpsctp/counters.h"
 #include "dpsctp/events.h"
 #include "dpsctp/options.h"
@@ -22,6 +24,7 @@ struct AssociationContext {
   PayloadPool& pool;
   Random& rng;
   uint16_t local_port = 0;
+  std::span<const IpAddress> local_addresses;  ///< the endpoint's (bindx), first = default
 };
 
 }  // namespace dpsctp::core

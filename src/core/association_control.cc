@@ -57,9 +57,11 @@ void Association::handle_heartbeat_ack(const wire::ChunkView& c, Instant now) {
   p.hb_outstanding = false;
   p.error_count = 0;         // §8.2: a HEARTBEAT ACK clears the destination's counter
   association_errors_ = 0;   // §8.1: and the association's
-  p.confirmed = true;        // §5.4: path verified
-  p.active = true;
   if (sent <= now) p.rto.on_rtt_measurement(now - sent);  // §8.3: RTT from the heartbeat
+  path_reachable(p);         // §5.4 confirmed, §8.2 active again
+  if (!ctx_.options.heartbeat_enabled || ctx_.options.hb_interval.count() <= 0) {
+    p.heartbeat = kNever;
+  }
 }
 
 void Association::write_heartbeat(wire::BufferWriter& w, size_t path_index, Instant now) {
@@ -78,17 +80,20 @@ void Association::write_heartbeat(wire::BufferWriter& w, size_t path_index, Inst
 void Association::handle_heartbeat_timeout(Path& p, Instant now) {
   const AssociationOptions& o = ctx_.options;
   p.heartbeat = kNever;
-  if (!o.heartbeat_enabled || o.hb_interval.count() <= 0 || state_ == AssocState::kClosed) return;
+  const size_t idx = static_cast<size_t>(&p - paths_.data());
+  const bool verifying = !p.confirmed;  // §5.4 path verification runs even without HB
+  if (state_ == AssocState::kClosed) return;
+  if (!verifying && (!o.heartbeat_enabled || o.hb_interval.count() <= 0)) return;
   if (p.hb_outstanding) {
-    // §8.3: an unanswered HEARTBEAT counts as a retransmission timeout on the path.
+    // §8.3: an unanswered HEARTBEAT counts as a retransmission timeout on the path;
+    // §8.1: against the association only on the path that carries the data.
     p.rto.back_off();
-    if (count_error(p, now)) return;
-  } else if (now - p.last_send < o.hb_interval) {
+    if (count_error(p, now, idx == data_path(std::nullopt) && p.confirmed)) return;
+  } else if (!verifying && now - p.last_send < o.hb_interval) {
     // Not idle (§8.3 heartbeats idle destinations): check again when it may be.
     p.heartbeat = p.last_send + o.hb_interval + p.rto.rto();
     return;
   }
-  const size_t idx = static_cast<size_t>(&p - paths_.data());
   wire::MutableByteSpan buf = ctx_.sink.next_buffer();
   wire::PacketBuilder b(buf, {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
                               .vtag = tcb_.peer_tag});
@@ -99,6 +104,11 @@ void Association::handle_heartbeat_timeout(Path& p, Instant now) {
     ++ctx_.counters.SctpOutSCTPPacks;
     ctx_.sink.send(pkt.size(), p.local, p.peer);
   }
+  p.last_send = now;
+  if (verifying) {  // §5.4: unconfirmed addresses are probed once per RTO
+    p.heartbeat = now + p.rto.rto();
+    return;
+  }
   // §8.3: next one after RTO + HB.interval, jittered by ±50 % of the RTO.
   const auto rto = p.rto.rto().count();
   const auto jitter = static_cast<int64_t>(ctx_.rng.below(static_cast<uint32_t>(
@@ -108,11 +118,12 @@ void Association::handle_heartbeat_timeout(Path& p, Instant now) {
 
 // --- Fault management (§8.1, §8.2) -----------------------------------------------------
 
-bool Association::count_error(Path& p, Instant now) {
+bool Association::count_error(Path& p, Instant now, bool counts_for_association) {
   (void)now;
   ++p.error_count;
   // §8.2: past Path.Max.Retrans the destination is INACTIVE.
-  if (p.error_count > ctx_.options.path_max_retrans) p.active = false;
+  if (p.error_count > ctx_.options.path_max_retrans) path_unreachable(p);
+  if (!counts_for_association) return false;
   // §8.1: past Association.Max.Retrans the peer is unreachable: the association closes.
   if (++association_errors_ > ctx_.options.association_max_retrans) {
     terminate(AssocChangeState::kCommLost, 0);
@@ -166,7 +177,7 @@ void Association::send_abort_now(uint16_t cause, wire::ByteSpan reason) {
   // §8.5.1: the ABORT carries the peer's tag; before the peer's tag is known (COOKIE-WAIT)
   // there is no state at the peer to abort.
   if (state_ == AssocState::kCookieWait || state_ == AssocState::kClosed) return;
-  const Path& p = paths_[primary_];
+  const Path& p = paths_[data_path(std::nullopt)];
   wire::MutableByteSpan buf = ctx_.sink.next_buffer();
   wire::PacketBuilder b(buf.first(std::min<size_t>(buf.size(), p.mtu)),
                         {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
@@ -307,9 +318,9 @@ void Association::handle_shutdown_complete() {
 void Association::handle_t2_timeout(Instant now) {
   // §9.2: retransmit SHUTDOWN / SHUTDOWN ACK with backed-off RTO; errors count (§8.1).
   t2_ = kNever;
-  Path& p = primary_path();
+  Path& p = paths_[data_path(std::nullopt)];
   p.rto.back_off();
-  if (count_error(p, now)) return;
+  if (count_error(p, now, true)) return;
   if (state_ == AssocState::kShutdownSent) {
     pending_.shutdown = true;
   } else if (state_ == AssocState::kShutdownAckSent) {
@@ -321,7 +332,7 @@ void Association::handle_t2_timeout(Instant now) {
 }
 
 void Association::send_single_chunk(wire::ChunkType type, uint8_t flags) {
-  const Path& p = paths_[primary_];
+  const Path& p = paths_[last_rx_path_ < paths_.size() ? last_rx_path_ : primary_];
   wire::MutableByteSpan buf = ctx_.sink.next_buffer();
   wire::PacketBuilder b(buf, {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
                               .vtag = tcb_.peer_tag});

@@ -107,10 +107,13 @@ void Association::handle_sack(const wire::ChunkView& c, Instant now) {
     return;
   }
   if (o.ignored) return;  // §6.2.1 D i): older than the cumulative TSN ack point
-  if (o.rtt_sample) primary_path().rto.on_rtt_measurement(*o.rtt_sample);  // Karn-safe
+  if (o.rtt_sample && o.rtt_path < paths_.size()) {
+    paths_[o.rtt_path].rto.on_rtt_measurement(*o.rtt_sample);  // Karn-safe (§6.3.1 C5)
+  }
   if (o.bytes_acked_cum + o.bytes_acked_gap > 0) {
     association_errors_ = 0;  // §8.1: a SACK for outstanding data clears the counter
   }
+  if (o.cum_ack_advanced) t3_path_.reset();  // progress: no need to avoid a path any more
   for (size_t i = 0; i < paths_.size() && i < kMaxPaths; ++i) {
     Path& p = paths_[i];
     const uint32_t acked = o.bytes_acked_on_path[i];
@@ -171,9 +174,12 @@ void Association::handle_t3_timeout(Path& p, Instant now) {
   ++ctx_.counters.DpsctpT3Expirations;
   p.cc.on_t3_expiry();
   p.rto.back_off();
-  rtx_->handle_t3_expiry(static_cast<uint8_t>(&p - paths_.data()));
-  if (count_error(p, now)) return;
-  p.t3 = now + p.rto.rto();
+  const size_t idx = static_cast<size_t>(&p - paths_.data());
+  rtx_->handle_t3_expiry(static_cast<uint8_t>(idx));
+  // §8.1, §8.2: a T3 timeout counts against the path and the association.
+  if (count_error(p, now, /*counts_for_association=*/true)) return;
+  t3_path_ = idx;  // §6.4.1: retransmit to another active destination if there is one
+  // T3 restarts when data is next sent on this path (§6.3.2 R1).
 }
 
 size_t Association::max_data_payload(const Path& p) const {
@@ -289,6 +295,26 @@ bool Association::write_control_chunks(wire::PacketBuilder& b) {
   return wrote;
 }
 
+void Association::send_packet_on(size_t path_index, Instant now, bool with_data) {
+  Path& p = paths_[path_index];
+  wire::MutableByteSpan buf = ctx_.sink.next_buffer();
+  wire::PacketBuilder b(buf.first(std::min<size_t>(buf.size(), p.mtu)),
+                        {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
+                         .vtag = tcb_.peer_tag});
+  last_packet_control_ = write_control_chunks(b);
+  bool sent_new = false;
+  last_packet_data_ = with_data && write_data_chunks(b, p, now, sent_new);
+  last_packet_sent_ = false;
+  if (!b.has_chunks()) return;
+  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
+  if (pkt.empty()) return;
+  ++ctx_.counters.SctpOutSCTPPacks;
+  ctx_.sink.send(pkt.size(), p.local, p.peer);
+  last_packet_sent_ = true;
+  p.last_send = now;
+  if (last_packet_data_ && p.t3 == kNever) p.t3 = now + p.rto.rto();  // §6.3.2 R1
+}
+
 void Association::flush(Instant now) {
   if (pending_.init) {
     pending_.init = false;
@@ -299,23 +325,15 @@ void Association::flush(Instant now) {
     pending_.shutdown_complete = false;
     send_single_chunk(wire::ChunkType::kShutdownComplete, 0);  // §6.10: alone
   }
+  const size_t dp = data_path(t3_path_);
+  // §6.4: replies (SACK, HEARTBEAT ACK, ERROR) go to the address the peer sent from; when
+  // that is not where our data goes, they travel in a packet of their own.
+  if (last_rx_path_ != dp && last_rx_path_ < paths_.size()) {
+    send_packet_on(last_rx_path_, now, /*with_data=*/false);
+  }
   for (int packets = 0; packets < 64; ++packets) {
-    Path& p = primary_path();
-    wire::MutableByteSpan buf = ctx_.sink.next_buffer();
-    wire::PacketBuilder b(buf.first(std::min<size_t>(buf.size(), p.mtu)),
-                          {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
-                           .vtag = tcb_.peer_tag});
-    const bool control = write_control_chunks(b);
-    bool sent_new = false;
-    const bool data = write_data_chunks(b, p, now, sent_new);
-    if (!b.has_chunks()) break;
-    wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-    if (pkt.empty()) break;
-    ++ctx_.counters.SctpOutSCTPPacks;
-    ctx_.sink.send(pkt.size(), p.local, p.peer);
-    p.last_send = now;
-    if (data && p.t3 == kNever) p.t3 = now + p.rto.rto();  // §6.3.2 R1
-    if (!data && !control) break;
+    send_packet_on(dp, now, /*with_data=*/true);
+    if (!last_packet_sent_ || (!last_packet_data_ && !last_packet_control_)) break;
   }
 }
 

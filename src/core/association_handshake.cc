@@ -29,10 +29,14 @@ void Association::send_init_packet(Instant now) {
   const AssociationOptions& o = ctx_.options;
   const auto m = wire::InitChunk::begin(w, tcb_.local_tag, o.receive_window, o.outbound_streams,
                                         o.max_inbound_streams, tcb_.local_initial_tsn);
+  write_local_addresses(w);  // §5.1.2: all our addresses when multi-homed
   // §5.1.2: Supported Address Types lists the families we can use.
+  bool v4 = false;
+  bool v6 = false;
+  for (const IpAddress& ip : ctx_.local_addresses) (ip.is_v4() ? v4 : v6) = true;
   const auto sat = w.begin_tlv(wire::param_type::kSupportedAddressTypes);
-  w.put_u16(5);  // IPv4
-  w.put_u16(6);  // IPv6
+  if (v4 || !v6) w.put_u16(wire::param_type::kIpv4Address);
+  if (v6) w.put_u16(wire::param_type::kIpv6Address);
   w.end_tlv(sat);
   if (o.prsctp_enable) {  // RFC 3758 §3.1
     w.end_tlv(w.begin_tlv(wire::param_type::kForwardTsnSupported));
@@ -52,7 +56,8 @@ void Association::send_init_packet(Instant now) {
   (void)now;
 }
 
-void Association::handle_init_ack(const wire::ChunkView& c, Instant now) {
+void Association::handle_init_ack(const wire::ChunkView& c, const IpAddress& from,
+                                  Instant now) {
   // §5.2.3: an INIT ACK in any state but COOKIE-WAIT is discarded.
   if (state_ != AssocState::kCookieWait) return;
   wire::Result<wire::InitAckChunk> ack = wire::InitAckChunk::parse(c);
@@ -98,6 +103,10 @@ void Association::handle_init_ack(const wire::ChunkView& c, Instant now) {
   tcb_.inbound_streams = std::min(ctx_.options.max_inbound_streams, ack->outbound_streams);
   tcb_.peer_forward_tsn = forward_tsn && ctx_.options.prsctp_enable;
   cookie_.assign(cookie.begin(), cookie.end());
+  // §5.1.2: the peer's addresses are those listed plus the INIT ACK's source, which
+  // answered us and so is confirmed (§5.4).
+  if (std::optional<size_t> src = add_path(from, true)) paths_[*src].confirmed = true;
+  learn_peer_addresses(ack->parameters());
   init_data_structures(now);
   // §5.1 C: stop T1-init, send COOKIE ECHO, start T1-cookie, enter COOKIE-ECHOED.
   set_state(AssocState::kCookieEchoed);
@@ -187,8 +196,11 @@ void Association::restart(const TcbParams& p, Instant now) {
   pending_ = Pending{};
   pending_.cookie_ack = true;
   for (Path& path : paths_) {
+    const bool confirmed = path.confirmed;
     path = Path(path.local, path.peer, ctx_.options);
+    path.confirmed = confirmed;
   }
+  failover_path_.reset();
   init_data_structures(now);
   t1_ = t2_ = t5_ = kNever;
   association_errors_ = 0;

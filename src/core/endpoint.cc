@@ -26,7 +26,8 @@ Endpoint::Endpoint(EndpointConfig config, PacketSink& sink, Listener& listener, 
     : config_(std::move(config)),
       rng_(config_.seed),
       cookies_(std::span<const std::byte, 32>(config_.cookie_secret)),
-      ctx_{config_.options, sink, listener, counters_, pool_, rng_, config_.port},
+      ctx_{config_.options, sink, listener, counters_, pool_, rng_, config_.port,
+           config_.local_addresses},
       wheel_(now, config_.max_associations + 1) {
   slots_.reserve(std::min<uint32_t>(config_.max_associations, 1024));
 }
@@ -190,6 +191,12 @@ void Endpoint::touched(Association& a) {
   }
 }
 
+void Endpoint::index_peers(uint32_t slot) {
+  // Every peer address finds the association (INIT, T-bit ABORT, COOKIE ECHO lookups).
+  const Association& a = *slots_[slot];
+  for (const Path& p : a.paths()) by_peer_.try_emplace({p.peer, a.peer_port()}, slot);
+}
+
 void Endpoint::remove(uint32_t slot) {
   Association& a = *slots_[slot];
   // The tag map may already point at a newer association after a restart; only erase ours.
@@ -223,6 +230,7 @@ void Endpoint::finish_call(Instant now) {
         remove(slot);
         continue;
       }
+      if (slots_[slot]->take_paths_changed()) index_peers(slot);
       const Instant d = slots_[slot]->next_deadline();
       if (d == kNever) {
         wheel_.cancel(slot);
@@ -280,6 +288,11 @@ void Endpoint::shutdown(AssocId id, Instant now) {
     touched(*a);
     finish_call(now);
   }
+}
+
+bool Endpoint::set_primary(AssocId id, const IpAddress& peer) {
+  Association* a = find(id);
+  return a != nullptr && a->set_primary(peer);
 }
 
 void Endpoint::abort(AssocId id, wire::ByteSpan reason, Instant now) {

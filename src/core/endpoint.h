@@ -80,6 +80,8 @@ class Endpoint {
                   const SendOptions& opt, Instant now);
   void shutdown(AssocId a, Instant now);
   void abort(AssocId a, wire::ByteSpan reason, Instant now);
+  /// SCTP_PRIMARY_ADDR (RFC 6458 §8.3): the peer address new data goes to.
+  bool set_primary(AssocId a, const IpAddress& peer);
 
   // --- State ------------------------------------------------------------------------
   [[nodiscard]] const Association* association(AssocId a) const;
@@ -108,6 +110,7 @@ class Endpoint {
   void touched(Association& a);
   void finish_call(Instant now);  ///< flush touched associations, re-arm timers, reap closed
   void remove(uint32_t slot);
+  void index_peers(uint32_t slot);
 
   // endpoint_handshake.cc
   void handle_init(const wire::PacketView& p, const PacketInfo& info, Instant now);

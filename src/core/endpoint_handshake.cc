@@ -19,6 +19,19 @@ bool is_address_param(uint16_t t) {
   return t == wire::param_type::kIpv4Address || t == wire::param_type::kIpv6Address;
 }
 
+bool peer_supports(const wire::InitChunk& init, const IpAddress& ip) {
+  for (const wire::TlvView& t : init.parameters()) {
+    if (t.type != wire::param_type::kSupportedAddressTypes) continue;
+    const uint16_t want = ip.is_v4() ? wire::param_type::kIpv4Address
+                                     : wire::param_type::kIpv6Address;
+    for (size_t i = 0; i + 1 < t.value().size(); i += 2) {
+      if (wire::load_u16(t.value().data() + i) == want) return true;
+    }
+    return false;
+  }
+  return true;  // no list: every family is supported (§3.3.2.1)
+}
+
 TcbParams params_from(const CookieContents& c) {
   TcbParams p;
   p.local_tag = c.local_tag;
@@ -30,6 +43,7 @@ TcbParams params_from(const CookieContents& c) {
   p.inbound_streams = c.inbound_streams;
   p.peer_port = c.peer_port;
   p.peer_forward_tsn = (c.peer_features & kFeatureForwardTsn) != 0;
+  p.peer_addresses = c.peer_addresses;
   return p;
 }
 
@@ -167,6 +181,13 @@ void Endpoint::send_init_ack(const wire::PacketView& p, const PacketInfo& info,
   wire::BufferWriter& w = b.writer();
   const auto m = wire::InitAckChunk::begin(w, c.local_tag, o.receive_window, o.outbound_streams,
                                            o.max_inbound_streams, c.local_initial_tsn);
+  // §5.1.2: a multi-homed endpoint lists its addresses (of the families the peer
+  // supports: Supported Address Types, if the INIT had one).
+  if (config_.local_addresses.size() > 1) {
+    for (const IpAddress& ip : config_.local_addresses) {
+      if (peer_supports(init, ip)) write_address_param(w, ip);
+    }
+  }
   const auto sc = w.begin_tlv(wire::param_type::kStateCookie);
   w.put_bytes(std::span(scratch_).first(cookie_len));
   w.end_tlv(sc);

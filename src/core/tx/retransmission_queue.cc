@@ -215,7 +215,10 @@ void RetransmissionQueue::ack_entry(Entry& e, bool by_cum, Instant now, SackOutc
   // (and thus for which it is ambiguous whether the reply was for the first instance of
   // the chunk or for a later instance)." The walk is in TSN order, so the last sample set
   // comes from the newest chunk sent once.
-  if (e.transmissions == 1) out.rtt_sample = now - e.sent_at;
+  if (e.transmissions == 1) {
+    out.rtt_sample = now - e.sent_at;
+    out.rtt_path = e.path;  // §6.3.1: the measurement belongs to the path it was sent on
+  }
   e.state = State::kAcked;
 }
 

@@ -45,6 +45,7 @@ struct SackOutcome {
   std::array<uint32_t, kMaxPaths> bytes_acked_on_path{};
   /// From the newest newly-acked chunk sent once only (Karn, §6.3.1 C5).
   std::optional<Duration> rtt_sample;
+  uint8_t rtt_path = 0;  ///< the path rtt_sample was measured on
   bool fast_retransmit_triggered = false;  ///< a chunk reached 3 miss indications (§7.2.4)
   /// Paths the fast-retransmitted chunks were last sent on (§7.2.4 step 2).
   PathMask fast_retransmit_paths = 0;
