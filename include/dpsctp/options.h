@@ -19,6 +19,9 @@ struct AssociationOptions {
   // --- Failure detection (§8.1, §8.2, §8.3) -----------------------------------------
   uint16_t association_max_retrans = 10;  ///< Association.Max.Retrans
   uint16_t path_max_retrans = 5;          ///< Path.Max.Retrans
+  /// RFC 7829 PFMR: past this many timeouts a path is Potentially Failed: data avoids it
+  /// while another path is active and heartbeats probe it every RTO (Linux pf_retrans).
+  uint16_t pf_max_retrans = 0;
   uint16_t max_init_retransmits = 8;      ///< Max.Init.Retransmits
   Duration hb_interval = 30s;             ///< HB.interval; 0 disables heartbeats
   bool heartbeat_enabled = true;

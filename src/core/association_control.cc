@@ -81,7 +81,9 @@ void Association::handle_heartbeat_timeout(Path& p, Instant now) {
   const AssociationOptions& o = ctx_.options;
   p.heartbeat = kNever;
   const size_t idx = static_cast<size_t>(&p - paths_.data());
-  const bool verifying = !p.confirmed;  // §5.4 path verification runs even without HB
+  // §5.4 path verification, RFC 7829 PF probing and §8.3 probing of inactive paths run
+  // every RTO, even with idle-path heartbeats disabled.
+  const bool verifying = !p.confirmed || p.potentially_failed || !p.active;
   if (state_ == AssocState::kClosed) return;
   if (!verifying && (!o.heartbeat_enabled || o.hb_interval.count() <= 0)) return;
   if (p.hb_outstanding) {
@@ -105,7 +107,7 @@ void Association::handle_heartbeat_timeout(Path& p, Instant now) {
     ctx_.sink.send(pkt.size(), p.local, p.peer);
   }
   p.last_send = now;
-  if (verifying) {  // §5.4: unconfirmed addresses are probed once per RTO
+  if (verifying) {  // probed once per RTO
     p.heartbeat = now + p.rto.rto();
     return;
   }
@@ -119,8 +121,13 @@ void Association::handle_heartbeat_timeout(Path& p, Instant now) {
 // --- Fault management (§8.1, §8.2) -----------------------------------------------------
 
 bool Association::count_error(Path& p, Instant now, bool counts_for_association) {
-  (void)now;
   ++p.error_count;
+  // RFC 7829 §5.1: past PFMR the path is Potentially Failed: probe it now, every RTO.
+  if (p.error_count > ctx_.options.pf_max_retrans && p.active && !p.potentially_failed) {
+    p.potentially_failed = true;
+    p.hb_outstanding = false;
+    p.heartbeat = std::min(p.heartbeat, now + p.rto.rto());
+  }
   // §8.2: past Path.Max.Retrans the destination is INACTIVE.
   if (p.error_count > ctx_.options.path_max_retrans) path_unreachable(p);
   if (!counts_for_association) return false;

@@ -120,6 +120,7 @@ void Association::handle_sack(const wire::ChunkView& c, Instant now) {
     const auto bit = static_cast<PathMask>(1u << i);
     if (acked > 0) {
       p.error_count = 0;  // §8.2: acknowledged data clears the destination's counter
+      p.potentially_failed = false;  // RFC 7829 §5.1
       p.cc.on_ack(acked, flight_before[i], o.cum_ack_advanced, o.in_fast_recovery_at_ack);
     }
     if (o.entered_fast_recovery && (o.fast_retransmit_paths & bit) != 0) {

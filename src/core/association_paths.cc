@@ -103,17 +103,24 @@ void Association::write_local_addresses(wire::BufferWriter& w) const {
 size_t Association::data_path(std::optional<size_t> avoid) const {
   // §6.4: new data goes to the primary path while it is active; §6.4.1: otherwise (and
   // for retransmissions after a timeout on `avoid`) to another active, confirmed path.
-  const Path& prim = paths_[primary_];
-  const bool prim_usable = prim.active && prim.confirmed && avoid != primary_;
-  if (prim_usable && (ctx_.options.return_to_primary || !failover_path_)) return primary_;
-  if (failover_path_ && *failover_path_ != avoid) {
-    const Path& f = paths_[*failover_path_];
-    if (f.active && f.confirmed) return *failover_path_;
-  }
+  // RFC 7829 §5.2: Potentially Failed paths are used only when nothing better exists.
+  auto usable = [&](size_t i) {
+    const Path& p = paths_[i];
+    return i != avoid && p.active && p.confirmed && !p.potentially_failed;
+  };
+  if (usable(primary_) && (ctx_.options.return_to_primary || !failover_path_)) return primary_;
+  if (failover_path_ && usable(*failover_path_)) return *failover_path_;
   for (size_t i = 0; i < paths_.size(); ++i) {
-    if (i != avoid && paths_[i].active && paths_[i].confirmed) return i;
+    if (usable(i)) return i;
   }
-  return prim_usable || avoid != primary_ ? primary_ : (avoid ? *avoid : primary_);
+  // Nothing fully usable: the active path with the fewest errors (RFC 7829 §5.2), else
+  // keep trying the primary.
+  size_t best = primary_;
+  for (size_t i = 0; i < paths_.size(); ++i) {
+    const Path& p = paths_[i];
+    if (p.active && p.confirmed && p.error_count < paths_[best].error_count) best = i;
+  }
+  return best;
 }
 
 bool Association::set_primary(const IpAddress& peer) {
@@ -135,14 +142,16 @@ void Association::path_unreachable(Path& p) {
   if (idx == primary_ || (failover_path_ && *failover_path_ == idx)) {
     failover_path_.reset();
     const size_t alt = data_path(idx);
-    if (alt != idx) failover_path_ = alt;
+    if (alt != idx) failover_path_ = alt;  // §6.4.1: stay on the alternate until recovery
   }
   ctx_.listener.on_peer_addr_change({.assoc = id_, .address = p.peer,
                                      .state = PeerAddrState::kUnreachable, .error = 0});
 }
 
 void Association::path_reachable(Path& p) {
-  // §8.2 / §8.3: a HEARTBEAT ACK makes the destination ACTIVE again; §5.4 confirms it.
+  // §8.2 / §8.3: a HEARTBEAT ACK makes the destination ACTIVE again; §5.4 confirms it;
+  // RFC 7829 §5.1: it leaves the Potentially Failed state.
+  p.potentially_failed = false;
   if (!p.confirmed) {
     p.confirmed = true;
     ctx_.listener.on_peer_addr_change({.assoc = id_, .address = p.peer,

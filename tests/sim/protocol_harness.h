@@ -137,6 +137,12 @@ class Peer final : public Listener {
     }
   }
   void on_send_failed(const SendFailed&) override { ++send_failed; }
+  void on_peer_addr_change(const PeerAddrChange& e) override { addr_changes.push_back(e); }
+  [[nodiscard]] int count(const IpAddress& ip, PeerAddrState s) const {
+    int n = 0;
+    for (const PeerAddrChange& c : addr_changes) n += (c.address == ip && c.state == s) ? 1 : 0;
+    return n;
+  }
   void on_shutdown_event(AssocId) override { ++shutdown_events; }
 
   [[nodiscard]] int count(AssocChangeState s) const {
@@ -147,6 +153,7 @@ class Peer final : public Listener {
 
   MessageLedger* inbound = nullptr;  ///< checks what this peer receives
   std::vector<AssocChange> changes;
+  std::vector<PeerAddrChange> addr_changes;
   std::optional<AssocId> last_up;
   uint64_t messages = 0;
   int send_failed = 0;
@@ -225,8 +232,9 @@ inline const IpAddress kZ = IpAddress::v4(10, 0, 0, 2);
 inline std::string seed_trace(uint64_t seed) { return "network seed " + std::to_string(seed); }
 
 /// Connects a to z and runs until both report COMM_UP; returns a's AssocId.
-inline AssocId establish(Network& net, Peer& a, Peer& z, Duration limit = 2min) {
-  const IpAddress peers[] = {kZ};
+inline AssocId establish(Network& net, Peer& a, Peer& z, Duration limit = 2min,
+                         const IpAddress& to = kZ) {
+  const IpAddress peers[] = {to};
   const std::optional<AssocId> id = a.host().connect(peers, kPort);
   EXPECT_TRUE(id.has_value());
   const bool up = net.run_until(

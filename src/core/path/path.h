@@ -31,6 +31,7 @@ struct Path {
   uint32_t mtu;
   uint16_t error_count = 0;  ///< §8.2: consecutive timeouts / unacked heartbeats
   bool active = true;        ///< §8.2: INACTIVE after Path.Max.Retrans
+  bool potentially_failed = false;  ///< RFC 7829 §5: timed out, avoided, probed per RTO
   bool confirmed = true;     ///< §5.4: addresses from INIT/INIT ACK start unconfirmed
   Instant t3 = kNever;       ///< T3-rtx deadline (§6.3.2)
   Instant heartbeat = kNever;  ///< next HEARTBEAT due (§8.3)
