@@ -65,8 +65,9 @@ bool pump_until(Network& net, Pump& pa, MessageLedger& ledger, Instant until, Pe
   return ok;
 }
 
-TEST(SimMultihoming, Rfc9260_6_4_1_PrimaryCutFailsOverAndReturns) {
-  const uint64_t seed = 0x40e1;
+// The primary network fails at t = 10 s and heals at t = 100 s; traffic never stops.
+void failover_timeline(bool return_to_primary) {
+  const uint64_t seed = return_to_primary ? 0x40e1 : 0x40e4;
   SCOPED_TRACE(seed_trace(seed));
   Network net(seed);
   LinkConfig link;  // 10 Mbit/s links keep the traffic continuous over the whole timeline
@@ -74,6 +75,7 @@ TEST(SimMultihoming, Rfc9260_6_4_1_PrimaryCutFailsOverAndReturns) {
   net.set_default_link(link);
   AssociationOptions o;
   o.hb_interval = std::chrono::seconds(5);
+  o.return_to_primary = return_to_primary;
   Peer a(net, {kA1, kA2}, 1, o);
   Peer z(net, {kZ1, kZ2}, 2, o);
   MessageLedger a_to_z;
@@ -113,19 +115,27 @@ TEST(SimMultihoming, Rfc9260_6_4_1_PrimaryCutFailsOverAndReturns) {
   net.set_up_both(kA1, kZ1, true);
   ASSERT_TRUE(pump_until(net, pa, a_to_z, back + std::chrono::seconds(90), a));
   EXPECT_EQ(a.count(kZ1, PeerAddrState::kAvailable), 1);
-  const std::optional<Instant> returned = timeline.first_after(back, kZ1);
-  ASSERT_TRUE(returned.has_value());
-  EXPECT_LE(*returned - back, o.rto_max + std::chrono::seconds(5));
-  EXPECT_EQ(as->current_data_path(), 0u);
+  std::optional<Instant> returned = timeline.first_after(back, kZ1);
+  if (return_to_primary) {
+    ASSERT_TRUE(returned.has_value());
+    EXPECT_LE(*returned - back, o.rto_max + std::chrono::seconds(5));
+    EXPECT_EQ(as->current_data_path(), 0u);
+  } else {
+    // Policy "stay": the healed primary only carries heartbeats; data stays put.
+    EXPECT_FALSE(returned.has_value());
+    EXPECT_EQ(as->current_data_path(), 1u);
+    returned = back;
+  }
 
   // Nothing lost, nothing duplicated, nothing failed.
   EXPECT_FALSE(pa.done());  // the traffic really was continuous
   EXPECT_GT(a_to_z.sent(), 500'000u);
   std::printf("[ timeline ] cut at %.1f s: data on the secondary after %.3f s; primary back at "
-              "%.1f s: data on it again after %.3f s; %llu messages\n",
+              "%.1f s: %s %.3f s; %llu messages\n",
               std::chrono::duration<double>(cut - t0).count(),
               std::chrono::duration<double>(*moved - cut).count(),
               std::chrono::duration<double>(back - t0).count(),
+              return_to_primary ? "data on it again after" : "data stays on the secondary,",
               std::chrono::duration<double>(*returned - back).count(),
               static_cast<unsigned long long>(a_to_z.sent()));
   const bool drained = net.run_until([&] { return a_to_z.all_delivered(); },
@@ -135,6 +145,37 @@ TEST(SimMultihoming, Rfc9260_6_4_1_PrimaryCutFailsOverAndReturns) {
   EXPECT_EQ(a.count(AssocChangeState::kCommLost), 0);
   EXPECT_EQ(a.send_failed, 0);
   shutdown_cleanly(net, a, id, z);
+}
+
+TEST(SimMultihoming, Rfc9260_6_4_1_PrimaryCutFailsOverAndReturns) { failover_timeline(true); }
+
+TEST(SimMultihoming, Rfc9260_6_4_1_PrimaryCutFailsOverAndStaysByPolicy) {
+  failover_timeline(false);
+}
+
+TEST(SimMultihoming, Rfc9260_6_4_UserSetPrimaryMovesData) {
+  Network net(0x40e5);
+  Peer a(net, {kA1, kA2}, 1);
+  Peer z(net, {kZ1, kZ2}, 2);
+  MessageLedger a_to_z;
+  z.inbound = &a_to_z;
+  DataTimeline timeline;
+  timeline.attach(net, {kZ1, kZ2});
+  const AssocId id = establish(net, a, z, std::chrono::minutes(2), kZ1);
+  net.run_for(std::chrono::seconds(2));
+  ASSERT_TRUE(a.ep().set_primary(id, kZ2));  // SCTP_PRIMARY_ADDR
+  EXPECT_FALSE(a.ep().set_primary(id, IpAddress::v4(192, 0, 2, 9)));  // not a peer address
+  EXPECT_EQ(a.count(kZ2, PeerAddrState::kMadePrimary), 1);
+  const Instant t = net.now();
+  Pump pa(a, id, a_to_z, 7, 1000, 10, 400, 0);
+  ASSERT_TRUE(net.run_until(
+      [&] {
+        EXPECT_TRUE(pa.fill());
+        return pa.done() && a_to_z.all_delivered();
+      },
+      net.now() + std::chrono::minutes(1)));
+  EXPECT_EQ(timeline.count_between(t, net.now(), kZ1), 0u);
+  EXPECT_GT(timeline.count_between(t, net.now(), kZ2), 0u);
 }
 
 TEST(SimMultihoming, Rfc9260_8_1_BothPathsCutFailsWithSendFailed) {
