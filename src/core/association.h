@@ -180,6 +180,9 @@ class Association {
   void after_sack(Instant now);
   bool write_control_chunks(wire::PacketBuilder& b);
   bool write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now, bool& sent_new);
+  bool write_retransmissions(wire::BufferWriter& w, Path& p, uint8_t path_index, Instant now);
+  bool write_new_data(wire::BufferWriter& w, Path& p, uint8_t path_index, Instant now,
+                      bool packet_has_data);
   void send_packet_on(size_t path_index, Instant now, bool with_data);
   size_t max_data_payload(const Path& p) const;
   bool can_send_data() const;

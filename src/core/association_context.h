@@ -13,6 +13,7 @@
 #include "dpsctp/counters.h"
 #include "dpsctp/events.h"
 #include "dpsctp/options.h"
+#include "wire/packet_builder.h"
 
 namespace dpsctp::core {
 
@@ -26,5 +27,17 @@ struct AssociationContext {
   uint16_t local_port = 0;
   std::span<const IpAddress> local_addresses;  ///< the endpoint's (bindx), first = default
 };
+
+/// Finishes `b` (the CRC32c, unless the sink offloads it) and sends it from `src` to
+/// `dst`, counting the packet and its `control_chunks`. False if the packet overflowed.
+inline bool send_packet(AssociationContext& ctx, wire::PacketBuilder& b, const IpAddress& src,
+                        const IpAddress& dst, uint64_t control_chunks) {
+  wire::MutableByteSpan pkt = b.finish(ctx.sink.fills_checksum());
+  if (pkt.empty()) return false;
+  ctx.counters.SctpOutCtrlChunks += control_chunks;
+  ++ctx.counters.SctpOutSCTPPacks;
+  ctx.sink.send(pkt.size(), src, dst);
+  return true;
+}
 
 }  // namespace dpsctp::core

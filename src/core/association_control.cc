@@ -100,12 +100,7 @@ void Association::handle_heartbeat_timeout(Path& p, Instant now) {
   wire::PacketBuilder b(buf, {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
                               .vtag = tcb_.peer_tag});
   write_heartbeat(b.writer(), idx, now);
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (!pkt.empty()) {
-    ++ctx_.counters.SctpOutCtrlChunks;
-    ++ctx_.counters.SctpOutSCTPPacks;
-    ctx_.sink.send(pkt.size(), p.local, p.peer);
-  }
+  (void)send_packet(ctx_, b, p.local, p.peer, 1);
   p.last_send = now;
   if (verifying) {  // probed once per RTO
     p.heartbeat = now + p.rto.rto();
@@ -197,11 +192,7 @@ void Association::send_abort_now(uint16_t cause, wire::ByteSpan reason) {
     w.end_tlv(c);
   }
   w.end_tlv(m);
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (pkt.empty()) return;
-  ++ctx_.counters.SctpOutCtrlChunks;
-  ++ctx_.counters.SctpOutSCTPPacks;
-  ctx_.sink.send(pkt.size(), p.local, p.peer);
+  (void)send_packet(ctx_, b, p.local, p.peer, 1);
 }
 
 void Association::handle_abort(const wire::ChunkView& c) {
@@ -344,11 +335,7 @@ void Association::send_single_chunk(wire::ChunkType type, uint8_t flags) {
   wire::PacketBuilder b(buf, {.src_port = ctx_.local_port, .dst_port = tcb_.peer_port,
                               .vtag = tcb_.peer_tag});
   b.writer().end_tlv(b.writer().begin_chunk(static_cast<uint8_t>(type), flags));
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (pkt.empty()) return;
-  ++ctx_.counters.SctpOutCtrlChunks;
-  ++ctx_.counters.SctpOutSCTPPacks;
-  ctx_.sink.send(pkt.size(), p.local, p.peer);
+  (void)send_packet(ctx_, b, p.local, p.peer, 1);
 }
 
 bool Association::write_pending_misc(wire::PacketBuilder& b) {

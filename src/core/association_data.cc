@@ -18,6 +18,21 @@ bool accepts_data(AssocState s) {
          s == AssocState::kShutdownSent || s == AssocState::kShutdownReceived;
 }
 
+// A DATA chunk (§3.3.1) for anything with the fields of a message fragment.
+template <class T>
+wire::DataChunk data_chunk_of(const T& x, Tsn tsn, wire::ByteSpan payload) {
+  wire::DataChunk d;
+  d.tsn = tsn;
+  d.stream = x.stream;
+  d.ssn = x.ssn;
+  d.ppid = x.ppid;
+  d.unordered = x.unordered;
+  d.beginning = x.beginning;
+  d.ending = x.ending;
+  d.payload = payload;
+  return d;
+}
+
 bool may_send_data(AssocState s) {
   // §9.2: in SHUTDOWN-PENDING and SHUTDOWN-RECEIVED outstanding data is still sent.
   return s == AssocState::kEstablished || s == AssocState::kShutdownPending ||
@@ -199,7 +214,15 @@ bool Association::write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now
                                     bool& sent_new) {
   if (!may_send_data(state_) || !rtx_) return false;
   const auto path_index = static_cast<uint8_t>(&p - paths_.data());
-  wire::BufferWriter& w = b.writer();
+  bool wrote = write_retransmissions(b.writer(), p, path_index, now);
+  // §5.1 D: before the COOKIE ACK, new data only rides in the COOKIE ECHO's packet.
+  if (state_ == AssocState::kCookieEchoed && !pending_cookie_echo_in_packet_) return wrote;
+  sent_new = write_new_data(b.writer(), p, path_index, now, wrote);
+  return wrote || sent_new;
+}
+
+bool Association::write_retransmissions(wire::BufferWriter& w, Path& p, uint8_t path_index,
+                                        Instant now) {
   bool wrote = false;
   // §6.1 / §7.2.4: retransmissions go first; a fast retransmission ignores cwnd.
   while (rtx_->has_retransmissions()) {
@@ -208,29 +231,25 @@ bool Association::write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now
     if (!fast && p.cc.send_allowance(rtx_->flight_size()) == 0) break;
     auto ch = rtx_->next_retransmission(w.remaining() - kDataHeader - 3);
     if (!ch) break;
-    wire::DataChunk d;
-    d.tsn = ch->tsn;
-    d.stream = ch->stream;
-    d.ssn = ch->ssn;
-    d.ppid = ch->ppid;
-    d.unordered = ch->unordered;
-    d.beginning = ch->beginning;
-    d.ending = ch->ending;
-    d.payload = ch->payload;
-    d.serialize_to(w);
+    data_chunk_of(*ch, ch->tsn, ch->payload).serialize_to(w);
     rtx_->mark_retransmitted(ch->tsn, path_index, now);
     ++ctx_.counters.DpsctpRetransmittedChunks;
     wrote = true;
   }
-  if (state_ == AssocState::kCookieEchoed && !pending_cookie_echo_in_packet_) return wrote;
+  return wrote;
+}
+
+bool Association::write_new_data(wire::BufferWriter& w, Path& p, uint8_t path_index,
+                                  Instant now, bool packet_has_data) {
   const size_t max_payload = max_data_payload(p);
+  bool wrote = false;
   while (!send_queue_->empty()) {
     const uint32_t flight = rtx_->flight_size();
     // §6.1 A: nothing new while the peer's window is closed, except one probe.
     if (rtx_->peer_rwnd() == 0 && flight > 0) break;
     if (p.cc.send_allowance(flight) == 0) break;  // §6.1 B, §7.2 cwnd and Max.Burst
     // Nagle-like (RFC 9260 §6.1 note, SCTP_NODELAY): hold small data while some is in flight.
-    if (!ctx_.options.nodelay && flight > 0 && !wrote &&
+    if (!ctx_.options.nodelay && flight > 0 && !packet_has_data && !wrote &&
         send_queue_->queued_bytes() < max_payload) {
       break;
     }
@@ -238,27 +257,16 @@ bool Association::write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now
     const size_t budget = std::min(max_payload, w.remaining() - kDataHeader - 3);
     std::optional<Fragment> f = send_queue_->produce(budget, now);
     if (!f) break;
-    wire::DataChunk d;
-    d.stream = f->stream;
-    d.ssn = f->ssn;
-    d.ppid = f->ppid;
-    d.unordered = f->unordered;
-    d.beginning = f->beginning;
-    d.ending = f->ending;
-    d.payload = f->bytes();
-    const bool fragmented = !(f->beginning && f->ending);
-    if (f->beginning && fragmented) ++ctx_.counters.SctpFragUsrMsgs;
-    if (d.unordered) {
+    if (f->beginning && !f->ending) ++ctx_.counters.SctpFragUsrMsgs;
+    if (f->unordered) {
       ++ctx_.counters.SctpOutUnorderChunks;
     } else {
       ++ctx_.counters.SctpOutOrderChunks;
     }
-    d.tsn = rtx_->next_tsn();
-    d.serialize_to(w);
+    data_chunk_of(*f, rtx_->next_tsn(), f->bytes()).serialize_to(w);
     rtx_->add(std::move(*f), path_index, now);
     was_dry_ = false;
     wrote = true;
-    sent_new = true;
   }
   return wrote;
 }
@@ -307,10 +315,7 @@ void Association::send_packet_on(size_t path_index, Instant now, bool with_data)
   last_packet_data_ = with_data && write_data_chunks(b, p, now, sent_new);
   last_packet_sent_ = false;
   if (!b.has_chunks()) return;
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (pkt.empty()) return;
-  ++ctx_.counters.SctpOutSCTPPacks;
-  ctx_.sink.send(pkt.size(), p.local, p.peer);
+  if (!send_packet(ctx_, b, p.local, p.peer, 0)) return;  // control chunks counted as written
   last_packet_sent_ = true;
   p.last_send = now;
   if (last_packet_data_ && p.t3 == kNever) p.t3 = now + p.rto.rto();  // §6.3.2 R1

@@ -48,11 +48,7 @@ void Association::send_init_packet(Instant now) {
     w.end_tlv(cp);
   }
   w.end_tlv(m);
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (pkt.empty()) return;
-  ++ctx_.counters.SctpOutCtrlChunks;
-  ++ctx_.counters.SctpOutSCTPPacks;
-  ctx_.sink.send(pkt.size(), p.local, p.peer);
+  (void)send_packet(ctx_, b, p.local, p.peer, 1);
   (void)now;
 }
 

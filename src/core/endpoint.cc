@@ -146,11 +146,7 @@ void Endpoint::send_reply(const PacketInfo& info, const wire::CommonHeader& to,
     w.end_tlv(c);
   }
   w.end_tlv(m);
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (pkt.empty()) return;
-  ++counters_.SctpOutCtrlChunks;
-  ++counters_.SctpOutSCTPPacks;
-  ctx_.sink.send(pkt.size(), info.dst, info.src);
+  (void)send_packet(ctx_, b, info.dst, info.src, 1);
 }
 
 // --- Associations ------------------------------------------------------------------------

@@ -199,11 +199,7 @@ void Endpoint::send_init_ack(const wire::PacketView& p, const PacketInfo& info,
     w.end_tlv(u);
   }
   w.end_tlv(m);
-  wire::MutableByteSpan pkt = b.finish(ctx_.sink.fills_checksum());
-  if (pkt.empty()) return;
-  ++counters_.SctpOutCtrlChunks;
-  ++counters_.SctpOutSCTPPacks;
-  ctx_.sink.send(pkt.size(), info.dst, info.src);
+  (void)send_packet(ctx_, b, info.dst, info.src, 1);
 }
 
 void Endpoint::handle_cookie_echo(const wire::PacketView& p, const PacketInfo& info,
