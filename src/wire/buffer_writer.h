@@ -52,6 +52,10 @@ class BufferWriter {
     if (std::byte* p = reserve(n)) std::memset(p, 0, n);
   }
 
+  /// `n` writable bytes at the current position (advanced past them), or nullptr if they
+  /// do not fit: for fixed-layout headers written with store_u*() in one bounds check.
+  std::byte* put_raw(size_t n) { return reserve(n); }
+
   /// Chunk header: type, flags, length placeholder (RFC 9260 §3.2).
   Mark begin_chunk(uint8_t type, uint8_t flags) {
     Mark m{pos_};

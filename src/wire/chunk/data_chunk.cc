@@ -1,7 +1,9 @@
 // DATA chunk (RFC 9260 §3.3.1); layout in data_chunk.h.
 #include "wire/chunk/data_chunk.h"
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "wire/bounded_reader.h"
 
@@ -33,13 +35,22 @@ uint8_t DataChunk::flags() const {
 }
 
 void DataChunk::serialize_to(BufferWriter& w) const {
-  const BufferWriter::Mark m = w.begin_chunk(static_cast<uint8_t>(kType), flags());
-  w.put_u32(tsn.value());
-  w.put_u16(stream.value());
-  w.put_u16(ssn.value());
-  w.put_u32(ppid.value());
-  w.put_bytes(payload);
-  w.end_tlv(m);
+  // The hot path of every sender: header in one bounds check, length known up front.
+  const size_t len = kHeaderSize + payload.size();
+  std::byte* p = len <= 0xFFFF ? w.put_raw(pad4(len)) : nullptr;
+  if (p == nullptr) {
+    w.put_raw(SIZE_MAX);  // marks the writer as overflowed
+    return;
+  }
+  store_u8(p, static_cast<uint8_t>(kType));
+  store_u8(p + 1, flags());
+  store_u16(p + 2, static_cast<uint16_t>(len));
+  store_u32(p + 4, tsn.value());
+  store_u16(p + 8, stream.value());
+  store_u16(p + 10, ssn.value());
+  store_u32(p + 12, ppid.value());
+  if (!payload.empty()) std::memcpy(p + kHeaderSize, payload.data(), payload.size());
+  std::memset(p + len, 0, pad4(len) - len);  // RFC 9260 §3.2: zero padding
 }
 
 std::string DataChunk::to_string() const {
