@@ -1,5 +1,6 @@
-// Result<T>: a parsed value or the ParseError that prevented it (std::expected is C++23;
-// this is the small subset the codec needs). T is a cheap view, so it is stored by value.
+// Result<T, E>: a parsed value or the error that prevented it (std::expected is C++23;
+// this is the small subset the parsers need). T is a cheap view, so it is stored by value.
+// E is an enum whose kOk means "no error": ParseError here, net::NetError for L2/L3.
 #pragma once
 
 #include <cassert>
@@ -9,19 +10,19 @@
 
 namespace dpsctp::wire {
 
-template <class T>
+template <class T, class E = ParseError>
 class [[nodiscard]] Result {
   static_assert(std::is_default_constructible_v<T>);
 
  public:
   constexpr Result(const T& v) : value_(v) {}  // NOLINT(google-explicit-constructor)
-  constexpr Result(ParseError e) : error_(e) {  // NOLINT(google-explicit-constructor)
-    assert(e != ParseError::kOk);
+  constexpr Result(E e) : error_(e) {           // NOLINT(google-explicit-constructor)
+    assert(e != E::kOk);
   }
 
-  [[nodiscard]] constexpr bool ok() const { return error_ == ParseError::kOk; }
+  [[nodiscard]] constexpr bool ok() const { return error_ == E::kOk; }
   constexpr explicit operator bool() const { return ok(); }
-  [[nodiscard]] constexpr ParseError error() const { return error_; }
+  [[nodiscard]] constexpr E error() const { return error_; }
 
   constexpr const T& value() const {
     assert(ok());
@@ -32,7 +33,7 @@ class [[nodiscard]] Result {
 
  private:
   T value_{};
-  ParseError error_ = ParseError::kOk;
+  E error_ = E::kOk;
 };
 
 }  // namespace dpsctp::wire
