@@ -63,6 +63,22 @@ void Association::init_data_structures(Instant now) {
   sack_gaps_.reserve(64);
 }
 
+void Association::move_early_data(Instant now) {
+  for (EarlySend& e : early_) {
+    const SendStatus st = send_queue_->add(e.stream, e.ppid, e.data, e.options, now,
+                                           ctx_.options.disable_fragments,
+                                           max_data_payload(primary_path()));
+    if (st != SendStatus::kOk) {  // e.g. a stream beyond what the peer accepted (§5.1.1)
+      ctx_.listener.on_send_failed({.assoc = id_, .stream = e.stream, .ppid = e.ppid,
+                                    .context = e.options.context, .was_sent = false,
+                                    .error = 0, .data = e.data});
+    }
+  }
+  early_.clear();
+  early_.shrink_to_fit();
+  early_bytes_ = 0;
+}
+
 void Association::arm_heartbeats(Instant now) {
   const AssociationOptions& o = ctx_.options;
   const bool hb = o.heartbeat_enabled && o.hb_interval.count() > 0;
@@ -107,8 +123,14 @@ SendStatus Association::send(StreamId stream, Ppid ppid, wire::ByteSpan data,
   if (state_ == AssocState::kClosed || state_ >= AssocState::kShutdownPending) {
     return SendStatus::kInvalidState;
   }
-  if (!send_queue_) {  // COOKIE-WAIT: queue before the TCB exists (data bundled later)
-    return SendStatus::kInvalidState;
+  if (!send_queue_) {
+    // COOKIE-WAIT: the streams are not negotiated yet. §5.1 lets the user queue data now;
+    // it goes into the send queue with the INIT ACK and rides with the COOKIE ECHO (D).
+    if (data.empty()) return SendStatus::kEmptyMessage;
+    if (early_bytes_ + data.size() > ctx_.options.send_buffer) return SendStatus::kBufferFull;
+    early_.push_back({stream, ppid, opt, std::vector<std::byte>(data.begin(), data.end())});
+    early_bytes_ += data.size();
+    return SendStatus::kOk;
   }
   const uint32_t in_flight = rtx_->outstanding_bytes();
   if (in_flight + send_queue_->queued_bytes() + data.size() > ctx_.options.send_buffer) {

@@ -220,6 +220,7 @@ class Association {
   void send_single_chunk(wire::ChunkType type, uint8_t flags);  ///< e.g. SHUTDOWN COMPLETE
   bool write_pending_misc(wire::PacketBuilder& b);  ///< HB ACK, ERROR, SHUTDOWN(-ACK)
   void arm_heartbeats(Instant now);
+  void move_early_data(Instant now);  ///< COOKIE-WAIT sends -> the send queue
   void write_heartbeat(wire::BufferWriter& w, size_t path_index, Instant now);
 
   AssociationContext& ctx_;
@@ -243,6 +244,14 @@ class Association {
 
   Pending pending_;
   std::vector<std::byte> cookie_;  // client: the State Cookie to echo
+  struct EarlySend {  // user data queued in COOKIE-WAIT, before the streams are known
+    StreamId stream;
+    Ppid ppid;
+    SendOptions options;
+    std::vector<std::byte> data;
+  };
+  std::vector<EarlySend> early_;
+  size_t early_bytes_ = 0;
   uint16_t init_retransmits_ = 0;
   uint32_t cookie_preservative_ms_ = 0;  // §5.2.6: requested in the next INIT
   Instant t1_ = kNever;            // T1-init / T1-cookie

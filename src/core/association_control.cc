@@ -137,6 +137,12 @@ bool Association::count_error(Path& p, Instant now, bool counts_for_association)
 void Association::terminate(AssocChangeState why, uint16_t error) {
   if (state_ == AssocState::kClosed && why != AssocChangeState::kCantStrAssoc) return;
   // RFC 6458 §6.1.4: hand every message that will not be delivered back to the user.
+  for (const EarlySend& e : early_) {
+    ctx_.listener.on_send_failed({.assoc = id_, .stream = e.stream, .ppid = e.ppid,
+                                  .context = e.options.context, .was_sent = false,
+                                  .error = error, .data = e.data});
+  }
+  early_.clear();
   if (rtx_) {
     rtx_->drain([&](StreamId s, Ppid ppid, uint32_t context, wire::ByteSpan data) {
       ctx_.listener.on_send_failed({.assoc = id_, .stream = s, .ppid = ppid, .context = context,

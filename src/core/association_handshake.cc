@@ -104,6 +104,7 @@ void Association::handle_init_ack(const wire::ChunkView& c, const IpAddress& fro
   if (std::optional<size_t> src = add_path(from, true)) paths_[*src].confirmed = true;
   learn_peer_addresses(ack->parameters());
   init_data_structures(now);
+  move_early_data(now);  // §5.1 D: bundled with the COOKIE ECHO where they fit
   // §5.1 C: stop T1-init, send COOKIE ECHO, start T1-cookie, enter COOKIE-ECHOED.
   set_state(AssocState::kCookieEchoed);
   pending_.cookie_echo = true;

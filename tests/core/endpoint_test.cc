@@ -76,6 +76,43 @@ TEST(Endpoint, Rfc9260_6_9_FragmentedMessageReassembled) {
   EXPECT_EQ(net.a->counters().SctpFragUsrMsgs, 1u);
 }
 
+TEST(Endpoint, Rfc9260_5_1_DataQueuedInCookieWaitRidesWithTheCookieEcho) {
+  EndpointPair net;
+  const AssocId id = net.connect();
+  const auto m = msg(200, 5);
+  ASSERT_EQ(net.a->send(id, StreamId(3), ppid::kS1ap, m, {}, net.now), SendStatus::kOk);
+  std::vector<std::vector<uint8_t>> types;  // chunk types of each packet A sends
+  net.sink_a.drop_if = [&](wire::ByteSpan p) {
+    auto v = wire::PacketView::parse(p);
+    std::vector<uint8_t> t;
+    for (const wire::ChunkView& c : v->chunks()) t.push_back(c.type);
+    types.push_back(t);
+    return false;
+  };
+  net.run_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(net.lz.payloads.size(), 1u);
+  EXPECT_EQ(net.lz.payloads[0], m);
+  ASSERT_FALSE(types.empty());
+  // §5.1 D: COOKIE ECHO first, the DATA bundled behind it in the same packet.
+  EXPECT_EQ(types[0], (std::vector<uint8_t>{10, 0}));
+}
+
+TEST(Endpoint, Rfc9260_5_1_1_EarlyDataOnAStreamThePeerRefusesIsHandedBack) {
+  AssociationOptions zo;
+  zo.max_inbound_streams = 2;
+  EndpointPair net;
+  net.z = std::make_unique<Endpoint>(EndpointPair::config(net.ip_z, 2, zo), net.sink_z, net.lz,
+                                     net.now);
+  const AssocId id = net.connect();
+  ASSERT_EQ(net.a->send(id, StreamId(5), ppid::kS1ap, msg(10, 1), {.context = 9}, net.now),
+            SendStatus::kOk);
+  net.run_for(std::chrono::milliseconds(100));
+  ASSERT_EQ(net.la.failed.size(), 1u);
+  EXPECT_EQ(net.la.failed[0].context, 9u);
+  EXPECT_FALSE(net.la.failed[0].was_sent);
+  EXPECT_TRUE(net.lz.payloads.empty());
+}
+
 TEST(Endpoint, Rfc9260_5_1_T1InitRetransmitsThenGivesUp) {
   AssociationOptions o;
   o.max_init_retransmits = 2;
