@@ -116,6 +116,9 @@ class Association {
   void accept_cookie_echo(const TcbParams& p, Instant now);
   /// §9.2: an INIT arrived in SHUTDOWN-ACK-SENT: resend SHUTDOWN ACK instead of INIT ACK.
   void resend_shutdown_ack() { pending_.shutdown_ack = true; }
+  /// Path MTU discovery (RFC 9260 §8.4 via RFC 8201/1191): the IP MTU toward `peer`
+  /// dropped to `ip_mtu`. Never raises the MTU; bounded below by the IPv4/IPv6 minimums.
+  bool lower_path_mtu(const IpAddress& peer, uint32_t ip_mtu);
   /// RFC 6458 SCTP_PRIMARY_ADDR: false if `peer` is not one of the peer's addresses.
   bool set_primary(const IpAddress& peer);
   /// True once after paths were added (the Endpoint indexes every peer address).

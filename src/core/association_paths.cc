@@ -166,6 +166,21 @@ void Association::path_reachable(Path& p) {
   }
 }
 
+bool Association::lower_path_mtu(const IpAddress& peer, uint32_t ip_mtu) {
+  const std::optional<size_t> i = find_path(peer);
+  if (!i) return false;
+  Path& p = paths_[*i];
+  // RFC 791 / RFC 8200: 576 and 1280 are the smallest MTUs a path may claim; a smaller
+  // figure is a forgery or a broken router, clamp it rather than shrink to nothing.
+  const uint32_t floor = peer.is_v4() ? 576u : 1280u;
+  const uint32_t header = peer.is_v4() ? 20u : 40u;
+  const uint32_t mtu = std::max(ip_mtu, floor) - header;
+  if (mtu >= p.mtu) return false;
+  p.mtu = mtu;
+  p.cc.set_mtu(mtu);
+  return true;
+}
+
 void Association::note_received_from(const IpAddress& from) {
   // §6.4: replies (SACK, HEARTBEAT ACK) go back to where the packet came from.
   if (paths_[last_rx_path_].peer == from) return;

@@ -286,6 +286,17 @@ void Endpoint::shutdown(AssocId id, Instant now) {
   }
 }
 
+bool Endpoint::handle_packet_too_big(const IpAddress& peer, uint16_t peer_port,
+                                     VerificationTag quoted_vtag, uint32_t ip_mtu) {
+  Association* a = find_by_peer(peer, peer_port);
+  // Appendix C ICMP6: the quoted packet is one we sent, so it carries the peer's tag.
+  if (a == nullptr || quoted_vtag != a->peer_tag()) {
+    ++counters_.DpsctpBadVtag;
+    return false;
+  }
+  return a->lower_path_mtu(peer, ip_mtu);
+}
+
 bool Endpoint::set_primary(AssocId id, const IpAddress& peer) {
   Association* a = find(id);
   return a != nullptr && a->set_primary(peer);

@@ -80,6 +80,12 @@ class Endpoint {
                   const SendOptions& opt, Instant now);
   void shutdown(AssocId a, Instant now);
   void abort(AssocId a, wire::ByteSpan reason, Instant now);
+  /// ICMP "fragmentation needed" / ICMPv6 "packet too big" quoting a packet we sent to
+  /// `peer`:`peer_port` with verification tag `quoted_vtag`; `ip_mtu` is the next-hop MTU.
+  /// RFC 9260 Appendix C (ICMP5/ICMP6): the quoted tag must be the association's peer
+  /// tag, else the message is ignored (blind attacks). Returns whether a path shrank.
+  bool handle_packet_too_big(const IpAddress& peer, uint16_t peer_port,
+                             VerificationTag quoted_vtag, uint32_t ip_mtu);
   /// SCTP_PRIMARY_ADDR (RFC 6458 §8.3): the peer address new data goes to.
   bool set_primary(AssocId a, const IpAddress& peer);
 

@@ -113,6 +113,35 @@ TEST(Endpoint, Rfc9260_5_1_1_EarlyDataOnAStreamThePeerRefusesIsHandedBack) {
   EXPECT_TRUE(net.lz.payloads.empty());
 }
 
+TEST(Endpoint, Rfc9260_AppendixC_PacketTooBigShrinksThePathWhenTheTagMatches) {
+  EndpointPair net;
+  auto [id, zid] = net.establish();
+  const Association* a = net.a->association(id);
+  ASSERT_EQ(a->paths()[0].mtu, 1480u);
+  // A forged ICMP quoting the wrong tag is ignored (Appendix C, ICMP6).
+  EXPECT_FALSE(net.a->handle_packet_too_big(net.ip_z, EndpointPair::kPort,
+                                            VerificationTag(a->peer_tag().value() ^ 1), 1000));
+  EXPECT_EQ(a->paths()[0].mtu, 1480u);
+  EXPECT_TRUE(net.a->handle_packet_too_big(net.ip_z, EndpointPair::kPort, a->peer_tag(), 1000));
+  EXPECT_EQ(a->paths()[0].mtu, 980u);
+  EXPECT_FALSE(net.a->handle_packet_too_big(net.ip_z, EndpointPair::kPort, a->peer_tag(), 1200));
+  EXPECT_TRUE(net.a->handle_packet_too_big(net.ip_z, EndpointPair::kPort, a->peer_tag(), 68));
+  EXPECT_EQ(a->paths()[0].mtu, 556u);  // clamped to 576 - 20
+  // A large message is now cut to the smaller path MTU, and still arrives whole.
+  int biggest = 0;
+  net.sink_a.drop_if = [&](wire::ByteSpan p) {
+    biggest = std::max(biggest, static_cast<int>(p.size()));
+    return false;
+  };
+  const auto big = msg(5000, 7);
+  ASSERT_EQ(net.a->send(id, StreamId(0), ppid::kS1ap, big, {}, net.now), SendStatus::kOk);
+  net.run_for(std::chrono::seconds(1));
+  ASSERT_EQ(net.lz.payloads.size(), 1u);
+  EXPECT_EQ(net.lz.payloads[0], big);
+  EXPECT_LE(biggest, 556);
+  (void)zid;
+}
+
 TEST(Endpoint, Rfc9260_5_1_T1InitRetransmitsThenGivesUp) {
   AssociationOptions o;
   o.max_init_retransmits = 2;
