@@ -1,0 +1,287 @@
+// Shard: the poll loop, the RX demultiplexer and the TX hook (Ethernet + IP in front of
+// SCTP, next hop resolved by the neighbour cache). ARP / ICMP / NDP are in
+// shard_control.cc.
+#include "runtime/stack/shard.h"
+
+#include <rte_branch_prediction.h>
+#include <rte_cycles.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_mbuf.h>
+
+#include <algorithm>
+
+#include "runtime/stack/tsc_clock.h"
+#include "wire/crc32c.h"
+
+namespace dpsctp::runtime {
+namespace {
+
+MbufSinkConfig make_sink_config(const Port& port, uint16_t tx_queue, void* context, TxHook hook) {
+  MbufSinkConfig c = sink_config_for(port, tx_queue);
+  c.hook = hook;
+  c.hook_context = context;
+  return c;
+}
+
+core::EndpointConfig batching(core::EndpointConfig c) {
+  // One flush per loop iteration: messages sent by callbacks and the application during
+  // an iteration bundle into full packets.
+  c.flush_on_user_call = false;
+  return c;
+}
+
+rte_mbuf* to_mbuf(uint64_t handle) { return reinterpret_cast<rte_mbuf*>(handle); }
+uint64_t to_handle(rte_mbuf* m) { return reinterpret_cast<uint64_t>(m); }
+
+}  // namespace
+
+Shard::Shard(const Port& port, ShardConfig config, Listener& listener)
+    : port_id_(port.id()),
+      rx_queue_(config.rx_queue),
+      tx_queue_(config.tx_queue),
+      pool_(port.pool()),
+      rx_ipv4_cksum_(port.plan().rx_ipv4_cksum),
+      link_(config.link),
+      local_(config.endpoint.local_addresses),
+      tsc_hz_(rte_get_tsc_hz()),
+      neighbours_(config.neighbours),
+      sink_(make_sink_config(port, config.tx_queue, this, &Shard::tx_hook)) {
+  parked_ips_.reserve(neighbours_.capacity());
+  refresh_now();
+  endpoint_ =
+      std::make_unique<core::Endpoint>(batching(std::move(config.endpoint)), sink_, listener, now_);
+}
+
+Shard::~Shard() {
+  endpoint_.reset();  // may still send (nothing: it only queues), before the sink goes
+  sink_.flush();
+  ctl_flush();
+  for (const IpAddress& ip : parked_ips_) {
+    neighbours_.remove(ip, [&](const IpAddress&, net::PendingHandle h) { drop_parked(h); });
+  }
+}
+
+Instant Shard::refresh_now() {
+  now_ = tsc_to_instant(rte_get_tsc_cycles(), tsc_hz_);
+  return now_;
+}
+
+uint32_t Shard::poll_once() {
+  refresh_now();
+  ++counters_.polls;
+  const uint16_t n = rte_eth_rx_burst(port_id_, rx_queue_, rx_.data(), kRxBurst);
+  if (n > 0) {
+    ++counters_.rx_bursts;
+    counters_.rx_packets += n;
+    for (uint16_t i = 0; i < n; ++i) {
+      if (i + 1 < n) rte_prefetch0(rte_pktmbuf_mtod(rx_[i + 1], void*));
+      process(rx_[i]);
+    }
+    // The core copied what it keeps (events.h: spans live for the callback only).
+    rte_pktmbuf_free_bulk(rx_.data(), n);
+  }
+  if (now_ >= endpoint_->next_timeout()) {
+    ++counters_.timeouts;
+    endpoint_->handle_timeout(now_);
+  }
+  endpoint_->flush(now_);
+  neighbour_timers();
+  sink_.flush();
+  ctl_flush();
+  return n;
+}
+
+void Shard::run(volatile bool& stop) {
+  while (!stop) poll_once();
+}
+
+void Shard::process(rte_mbuf* m) {
+  // Multi-segment frames (jumbo, scattered RX) are not handled: the port sizes its mbufs so
+  // a frame of the MTU fits one segment.
+  if (unlikely(m->nb_segs != 1)) {
+    ++counters_.rx_drop[static_cast<size_t>(RxDrop::kBadEthernet)];
+    return;
+  }
+  const std::span<const std::byte> frame(rte_pktmbuf_mtod(m, const std::byte*), m->data_len);
+  RxFilter filter{.mac = link_.mac, .addresses = local_, .ipv4_checksum_verified = false};
+  // RTE_MBUF_F_RX_IP_CKSUM_GOOD: the NIC verified the IPv4 header (BAD / UNKNOWN: we do).
+  filter.ipv4_checksum_verified =
+      rx_ipv4_cksum_ && (m->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) == RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+  RxPacket& p = rx_packet_;
+  classify_frame(frame, filter, p);
+  switch (p.kind) {
+    case RxKind::kSctp:
+      ++counters_.rx_sctp;
+      endpoint_->handle_packet(p.l4, core::PacketInfo{p.src, p.dst}, now_);
+      return;
+    case RxKind::kArp:
+      handle_arp(p);
+      return;
+    case RxKind::kIcmp:
+      handle_icmp(p);
+      return;
+    case RxKind::kIcmpv6:
+      handle_icmpv6(p);
+      return;
+    case RxKind::kDrop:
+      ++counters_.rx_drop[static_cast<size_t>(p.drop)];
+      return;
+  }
+}
+
+// --- TX: the MbufSink hook --------------------------------------------------------------
+
+TxVerdict Shard::tx_hook(void* context, TxFrame& frame) {
+  return static_cast<Shard*>(context)->encapsulate(frame);
+}
+
+TxVerdict Shard::encapsulate(TxFrame& frame) {
+  rte_mbuf* m = frame.mbuf;
+  const IpAddress& dst = *frame.dst;
+  const size_t sctp_len = m->data_len;
+  // Next hop = the peer itself: every peer is on our link (no routing table yet).
+  const net::NeighbourLookup hop = neighbours_.lookup(dst, now_);
+  if (hop.status == net::NeighbourLookup::Status::kPending) return park(frame, sctp_len);
+  if (hop.status != net::NeighbourLookup::Status::kResolved) {
+    ++counters_.drop_no_neighbour;
+    return TxVerdict::kDrop;  // the sink frees it
+  }
+  const auto l3 = static_cast<uint16_t>(l3_header_size(dst));
+  auto* ip = reinterpret_cast<std::byte*>(rte_pktmbuf_prepend(m, l3));
+  if (unlikely(ip == nullptr || !write_sctp_l3_header({ip, l3}, *frame.src, dst, sctp_len,
+                                                      frame.ipv4_cksum_offload))) {
+    ++counters_.drop_encap;
+    return TxVerdict::kDrop;
+  }
+  if (unlikely(!prepend_ethernet(m, hop.mac, ether_type_for(dst)))) {
+    ++counters_.drop_encap;
+    return TxVerdict::kDrop;
+  }
+  frame.l2_len = static_cast<uint16_t>(l2_header_size(link_));
+  frame.l3_len = l3;
+  return TxVerdict::kSend;
+}
+
+// RFC 4861 §7.2.2 / RFC 1122 §2.3.2.2: queue the packet while the address resolves. The
+// IP header goes on now (src is only known here); the Ethernet header at release().
+TxVerdict Shard::park(TxFrame& frame, size_t sctp_len) {
+  rte_mbuf* m = frame.mbuf;
+  const IpAddress& dst = *frame.dst;
+  if (sink_.fills_checksum()) {
+    // The core left the CRC32c to the NIC, but a released packet bypasses the sink's
+    // offload marking: RFC 9260 §6.8 requires it, compute it here (rare path).
+    wire::write_sctp_checksum({rte_pktmbuf_mtod(m, std::byte*), sctp_len});
+  }
+  const auto l3 = static_cast<uint16_t>(l3_header_size(dst));
+  auto* ip = reinterpret_cast<std::byte*>(rte_pktmbuf_prepend(m, l3));
+  if (ip == nullptr || !write_sctp_l3_header({ip, l3}, *frame.src, dst, sctp_len, false)) {
+    ++counters_.drop_encap;
+    return TxVerdict::kDrop;
+  }
+  const net::EnqueueResult r = neighbours_.enqueue_pending(dst, to_handle(m));
+  if (!r.queued) {
+    ++counters_.drop_no_neighbour;
+    return TxVerdict::kDrop;
+  }
+  ++counters_.parked;
+  // RFC 4861 §7.2.2: "the oldest packet SHOULD be discarded" on overflow: we free it.
+  if (r.dropped) drop_parked(*r.dropped);
+  if (std::find(parked_ips_.begin(), parked_ips_.end(), dst) == parked_ips_.end() &&
+      parked_ips_.size() < parked_ips_.capacity()) {
+    parked_ips_.push_back(dst);  // capacity reserved: no allocation
+  }
+  return TxVerdict::kConsumed;
+}
+
+bool Shard::prepend_ethernet(rte_mbuf* m, const net::MacAddress& dst_mac, uint16_t ether_type) {
+  const auto l2 = static_cast<uint16_t>(l2_header_size(link_));
+  auto* eth = reinterpret_cast<std::byte*>(rte_pktmbuf_prepend(m, l2));
+  if (eth == nullptr) return false;
+  if (!write_l2_header({eth, l2}, link_, dst_mac, ether_type)) return false;
+  // RFC 894: a frame is at least 60 bytes; short SCTP packets (SHUTDOWN COMPLETE) get
+  // zero padding the receiver trims with the IP length. Not with CRC32c offload: the NIC
+  // would checksum the padding as SCTP bytes (and real NICs pad short frames themselves).
+  if (m->pkt_len < net::kMinFrameSize && !sink_.fills_checksum()) {
+    const auto pad = static_cast<uint16_t>(net::kMinFrameSize - m->pkt_len);
+    char* tail = rte_pktmbuf_append(m, pad);
+    if (tail == nullptr) return false;
+    std::fill_n(tail, pad, char{0});
+  }
+  return true;
+}
+
+void Shard::release(const IpAddress& ip) {
+  const std::optional<net::MacAddress> mac = neighbours_.peek(ip);
+  neighbours_.take_pending(ip, [&](net::PendingHandle h) {
+    rte_mbuf* m = to_mbuf(h);
+    if (!mac || !prepend_ethernet(m, *mac, ether_type_for(ip))) {
+      drop_parked(h);
+      return;
+    }
+    ++counters_.released;
+    ctl_queue(m);
+  });
+}
+
+void Shard::drop_parked(uint64_t handle) {
+  ++counters_.drop_parked;
+  rte_pktmbuf_free(to_mbuf(handle));
+}
+
+const IpAddress* Shard::first_local(IpAddress::Family f) const {
+  for (const IpAddress& a : local_) {
+    if (a.family() == f) return &a;
+  }
+  return nullptr;
+}
+
+// --- Control frames ---------------------------------------------------------------------
+
+rte_mbuf* Shard::ctl_alloc(wire::MutableByteSpan& room) {
+  rte_mbuf* m = rte_pktmbuf_alloc(pool_);
+  if (unlikely(m == nullptr)) {
+    ++counters_.drop_ctl_no_mbuf;
+    return nullptr;
+  }
+  room = {rte_pktmbuf_mtod(m, std::byte*), rte_pktmbuf_tailroom(m)};
+  return m;
+}
+
+void Shard::ctl_send(rte_mbuf* m, size_t len) {
+  // RFC 894: at least 60 bytes, zero padded (ARP is 42, a small echo reply less than 60).
+  const size_t padded = std::max(len, net::kMinFrameSize);
+  std::byte* data = rte_pktmbuf_mtod(m, std::byte*);
+  std::fill(data + len, data + padded, std::byte{0});
+  m->data_len = static_cast<uint16_t>(padded);
+  m->pkt_len = static_cast<uint32_t>(padded);
+  if (link_.vlan) {
+    // The net/ frame writers produce untagged frames: insert our 802.1Q tag.
+    m->vlan_tci = link_.vlan->tci();
+    if (rte_vlan_insert(&m) != 0) {
+      rte_pktmbuf_free(m);
+      ++counters_.drop_encap;
+      return;
+    }
+  }
+  ctl_queue(m);
+}
+
+void Shard::ctl_queue(rte_mbuf* m) {
+  ctl_[ctl_count_++] = m;
+  if (ctl_count_ == ctl_.size()) ctl_flush();
+}
+
+void Shard::ctl_flush() {
+  if (ctl_count_ == 0) return;
+  const uint16_t sent = rte_eth_tx_burst(port_id_, tx_queue_, ctl_.data(), ctl_count_);
+  counters_.ctl_tx += sent;
+  if (unlikely(sent < ctl_count_)) {
+    // Ownership rule: the PMD refused them, we failed the handoff, we free.
+    rte_pktmbuf_free_bulk(&ctl_[sent], ctl_count_ - sent);
+    counters_.drop_ctl_tx_full += ctl_count_ - sent;
+  }
+  ctl_count_ = 0;
+}
+
+}  // namespace dpsctp::runtime
