@@ -80,10 +80,13 @@ void Shard::handle_icmp(const RxPacket& p) {
   if (type == net::icmp_type::kDestUnreachable) {
     const net::Result<net::IcmpDestUnreachable> du = net::IcmpDestUnreachable::parse(p.l4);
     if (du && du->is_fragmentation_needed() && du->sctp()) {
-      // TODO(pmtu): RFC 9260 §7.3 / RFC 1191 §4: feed next_hop_mtu (after checking the
-      // quoted verification tag, Appendix C ICMP5) into the association's path MTU. The
-      // core has no entry point for it yet: counted only.
+      // RFC 1191 §4 / RFC 9260 §7.3: the quoted datagram went from us to the peer; the core
+      // checks the quoted tag (Appendix C ICMP5/ICMP6) before it shrinks the path MTU.
       ++counters_.icmp_frag_needed;
+      const net::QuotedSctpHeader q = *du->sctp();
+      (void)endpoint_->handle_packet_too_big(du->quoted.header.dst, q.dst_port,
+                                             VerificationTag(q.verification_tag),
+                                             du->next_hop_mtu);
       return;
     }
   }
@@ -105,9 +108,13 @@ void Shard::handle_icmpv6(const RxPacket& p) {
     case net::icmpv6_type::kEchoRequest:
       break;
     case net::icmpv6_type::kPacketTooBig:
-      if (net::Icmpv6PacketTooBig::parse(p.l4, p.ip6)) {
-        // TODO(pmtu): RFC 8201 §4 / RFC 9260 §7.3: feed the MTU into the core.
+      if (const auto ptb = net::Icmpv6PacketTooBig::parse(p.l4, p.ip6)) {
+        // RFC 8201 §4 / RFC 9260 §7.3: same as IPv4's frag-needed.
         ++counters_.icmpv6_packet_too_big;
+        if (const auto q = ptb->sctp()) {
+          (void)endpoint_->handle_packet_too_big(ptb->quoted.header.dst, q->dst_port,
+                                                 VerificationTag(q->verification_tag), ptb->mtu);
+        }
       } else {
         ++counters_.icmp_ignored;
       }
