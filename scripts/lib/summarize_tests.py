@@ -1,17 +1,22 @@
-"""Prints 'tests: N passed, M failed' over every test meson ran: GoogleTest suites count
-their individual cases (from the <suite>.xml files meson's gtest protocol writes), other
-tests (corpus replays, scripts) count once each (from meson-logs/testlog.json)."""
+"""Prints 'tests: N passed, M failed' over every test meson ran in the given build dirs:
+GoogleTest suites count their individual cases (from the <suite>.xml files meson's gtest
+protocol writes), other tests (corpus replays, scripts) count once each (from
+meson-logs/testlog.json)."""
 import json
 import os
 import sys
 import xml.etree.ElementTree as ET
 
-build = sys.argv[1]
 passed = failed = skipped = 0
-log = os.path.join(build, "meson-logs", "testlog.json")
-with open(log) as f:
-    runs = [json.loads(line) for line in f if line.strip()]
-for t in runs:
+runs = []
+for build in sys.argv[1:]:
+    log = os.path.join(build, "meson-logs", "testlog.json")
+    if not os.path.exists(log):
+        failed += 1  # a build dir whose tests never ran
+        continue
+    with open(log) as f:
+        runs += [(build, json.loads(line)) for line in f if line.strip()]
+for build, t in runs:
     ok = t["result"] in ("OK", "EXPECTEDFAIL")
     xml = os.path.join(build, t["name"] + ".xml")
     cases = []
