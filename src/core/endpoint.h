@@ -92,6 +92,12 @@ class Endpoint {
   // --- State ------------------------------------------------------------------------
   [[nodiscard]] const Association* association(AssocId a) const;
   [[nodiscard]] size_t association_count() const { return by_id_.size(); }
+  /// Calls f(const Association&) for every association (any order). Control plane only:
+  /// stats snapshots, graceful stop; do not call endpoint entry points from `f`.
+  template <class F>
+  void for_each_association(F&& f) const {
+    for (const auto& [id, slot] : by_id_) f(static_cast<const Association&>(*slots_[slot]));
+  }
   [[nodiscard]] const SnmpCounters& counters() const { return counters_; }
   [[nodiscard]] const EndpointConfig& config() const { return config_; }
   [[nodiscard]] const PayloadPool& payload_pool() const { return pool_; }
