@@ -35,6 +35,13 @@ struct SnmpCounters {
   uint64_t DpsctpStaleCookies = 0;
   uint64_t DpsctpBadCookies = 0;        ///< MAC or format invalid: silently discarded
   uint64_t DpsctpInitsReceived = 0;
+  // Robustness counters (issue #10): every discarded or refused input is counted once.
+  uint64_t DpsctpUnrecognizedChunks = 0;   ///< §3.2 unknown chunk types (any upper-bit action)
+  uint64_t DpsctpBadHeartbeatAcks = 0;     ///< §8.3 HEARTBEAT ACK with a nonce we did not send
+  uint64_t DpsctpProtocolViolations = 0;   ///< §6.2.1 / §9.2 ack of a TSN never sent: ABORT
+  uint64_t DpsctpInvalidStreams = 0;       ///< §6.5 DATA on a stream >= the inbound streams
+  uint64_t DpsctpReceiveBufferDrops = 0;   ///< §6.2 DATA dropped (unacked) for lack of space
+  uint64_t DpsctpResourceRejects = 0;      ///< §3.3.10.4 INIT/COOKIE ECHO past max_associations
 };
 
 }  // namespace dpsctp

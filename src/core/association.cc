@@ -7,6 +7,11 @@
 #include "wire/cause/cause_code.h"
 
 namespace dpsctp::core {
+namespace {
+// Bytes of ERROR causes held for the next packet: fits one ERROR chunk (with an Invalid
+// Stream cause) in a packet of the smallest path MTU (IPv4 576 - 20).
+constexpr size_t kMaxPendingErrors = 512;
+}  // namespace
 
 const char* to_string(AssocState s) {
   switch (s) {
@@ -123,6 +128,8 @@ SendStatus Association::send(StreamId stream, Ppid ppid, wire::ByteSpan data,
   if (state_ == AssocState::kClosed || state_ >= AssocState::kShutdownPending) {
     return SendStatus::kInvalidState;
   }
+  // Larger than the whole send buffer: kBufferFull would have the caller retry forever.
+  if (data.size() > ctx_.options.send_buffer) return SendStatus::kMessageTooLarge;
   if (!send_queue_) {
     // COOKIE-WAIT: the streams are not negotiated yet. §5.1 lets the user queue data now;
     // it goes into the send queue with the INIT ACK and rides with the COOKIE ECHO (D).
@@ -185,9 +192,13 @@ void Association::handle_unknown_chunk(const wire::ChunkView& c, bool& stop) {
   // RFC 9260 §3.2: the upper two bits of the type say what to do with it. Extensions we
   // did not negotiate (I-DATA, RE-CONFIG, ASCONF, AUTH...) are treated the same way.
   const wire::UnrecognizedAction a = wire::unrecognized_chunk_action(c.type);
-  if (wire::action_reports(a)) {
-    // Unrecognized Chunk Type cause (§3.3.10.6) carrying the chunk, bounded in size.
-    const size_t n = std::min<size_t>(c.bytes.size(), 256);
+  ++ctx_.counters.DpsctpUnrecognizedChunks;
+  // Unrecognized Chunk Type cause (§3.3.10.6) carrying the chunk, bounded in size. The
+  // pending causes stay small enough for one ERROR chunk in a minimum-MTU packet, so a
+  // flood of unknown chunks can neither grow memory nor wedge the ERROR (reports beyond
+  // that are dropped: the chunks are still counted).
+  const size_t n = std::min<size_t>(c.bytes.size(), 256);
+  if (wire::action_reports(a) && pending_.errors.size() + wire::pad4(4 + n) <= kMaxPendingErrors) {
     const size_t at = pending_.errors.size();
     pending_.errors.resize(at + wire::pad4(4 + n));
     wire::BufferWriter ew(std::span(pending_.errors).subspan(at));

@@ -45,12 +45,16 @@ void Association::handle_heartbeat(const wire::ChunkView& c) {
 
 void Association::handle_heartbeat_ack(const wire::ChunkView& c, Instant now) {
   wire::Result<wire::HeartbeatAckChunk> ack = wire::HeartbeatAckChunk::parse(c);
-  if (!ack || ack->info.size() != kHbInfoSize) return;
+  if (!ack || ack->info.size() != kHbInfoSize) {
+    ++ctx_.counters.DpsctpBadHeartbeatAcks;  // not our Heartbeat Info: forged or corrupt
+    return;
+  }
   const auto idx = static_cast<size_t>(wire::load_u8(ack->info.data()));
   const uint64_t nonce = wire::load_u64(ack->info.data() + 1);
   const auto sent = Instant(Duration(static_cast<int64_t>(wire::load_u64(ack->info.data() + 9))));
   // A HEARTBEAT ACK whose nonce is not the one we sent is ignored (forged or stale).
   if (idx >= paths_.size() || paths_[idx].hb_nonce != nonce || !paths_[idx].hb_outstanding) {
+    ++ctx_.counters.DpsctpBadHeartbeatAcks;
     return;
   }
   Path& p = paths_[idx];
@@ -143,8 +147,13 @@ void Association::terminate(AssocChangeState why, uint16_t error) {
                                   .error = error, .data = e.data});
   }
   early_.clear();
+  // A message cut into fragments only partly sent is held by both queues; the
+  // retransmission queue reports it whole, so the send queue's uncut rest is not reported
+  // again (each message is handed back once).
+  std::vector<wire::ByteSpan> reported;
   if (rtx_) {
     rtx_->drain([&](StreamId s, Ppid ppid, uint32_t context, wire::ByteSpan data) {
+      reported.push_back(data);
       ctx_.listener.on_send_failed({.assoc = id_, .stream = s, .ppid = ppid, .context = context,
                                     .was_sent = true, .error = error, .data = data});
     });
@@ -152,6 +161,10 @@ void Association::terminate(AssocChangeState why, uint16_t error) {
   if (send_queue_) {
     send_queue_->drain([&](StreamId s, Ppid ppid, uint32_t context, bool partially_sent,
                            wire::ByteSpan data) {
+      const auto inside = [&](wire::ByteSpan w) {
+        return data.data() >= w.data() && data.data() + data.size() <= w.data() + w.size();
+      };
+      if (partially_sent && std::any_of(reported.begin(), reported.end(), inside)) return;
       ctx_.listener.on_send_failed({.assoc = id_, .stream = s, .ppid = ppid, .context = context,
                                     .was_sent = partially_sent, .error = error, .data = data});
     });
@@ -286,7 +299,15 @@ void Association::handle_shutdown(const wire::ChunkView& c, Instant now) {
   wire::Result<wire::ShutdownChunk> s = wire::ShutdownChunk::parse(c);
   if (!s || !rtx_) return;
   // §9.2: the Cumulative TSN Ack of the SHUTDOWN acknowledges data like a SACK would.
-  (void)rtx_->handle_sack(s->cum_tsn_ack, rtx_->peer_rwnd() + rtx_->flight_size(), {}, now);
+  const SackOutcome o =
+      rtx_->handle_sack(s->cum_tsn_ack, rtx_->peer_rwnd() + rtx_->flight_size(), {}, now);
+  if (o.violation) {
+    // §6.2.1 as for a SACK: acknowledging a TSN never sent is a protocol violation: ABORT.
+    ++ctx_.counters.DpsctpProtocolViolations;
+    send_abort_now(wire::cause_code::kProtocolViolation, {});
+    terminate(AssocChangeState::kCommLost, wire::cause_code::kProtocolViolation);
+    return;
+  }
   switch (state_) {
     case AssocState::kEstablished:
     case AssocState::kShutdownPending:

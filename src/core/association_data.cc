@@ -57,6 +57,7 @@ void Association::handle_data(const wire::ChunkView& c, Instant now, bool& stop)
   }
   if (d->stream.value() >= tcb_.inbound_streams) {
     // §6.5: acknowledge the TSN, report Invalid Stream Identifier, discard the data.
+    ++ctx_.counters.DpsctpInvalidStreams;
     if (tracker_->observe(d->tsn, d->immediate)) {
       pending_.invalid_stream_error = true;
       pending_.invalid_stream = d->stream;
@@ -68,10 +69,21 @@ void Association::handle_data(const wire::ChunkView& c, Instant now, bool& stop)
     ++ctx_.counters.DpsctpDuplicateTsns;
     return;
   }
+  const bool in_sequence = d->tsn == tracker_->cumulative_tsn_ack().next();
   const ReassemblyQueue::AddResult r = reassembly_->add(
       d->tsn, d->stream, d->ssn, d->ppid, d->unordered, d->beginning, d->ending, d->payload,
-      [this](const DeliveredMessage& m) { deliver(m); });
+      [this](const DeliveredMessage& m) { deliver(m); }, in_sequence);
   if (r == ReassemblyQueue::AddResult::kNoSpace) {
+    ++ctx_.counters.DpsctpReceiveBufferDrops;
+    if (in_sequence) {
+      // Not even the next TSN in sequence fits (a message far beyond the receive window;
+      // no partial delivery): the association cannot progress. ABORT with Out of
+      // Resource (§3.3.10.4) instead of stalling; the peer reports its data as failed.
+      send_abort_now(wire::cause_code::kOutOfResource, {});
+      terminate(AssocChangeState::kCommLost, wire::cause_code::kOutOfResource);
+      stop = true;
+      return;
+    }
     // §6.2: no room: drop without acknowledging (the peer retransmits); tell it our
     // window now.
     tracker_->force_immediate_sack();
@@ -117,6 +129,7 @@ void Association::handle_sack(const wire::ChunkView& c, Instant now) {
   const SackOutcome o = rtx_->handle_sack(s->cum_tsn_ack, s->a_rwnd, sack_gaps_, now);
   if (o.violation) {
     // §6.2.1: a SACK acknowledging a TSN never sent is a protocol violation: ABORT.
+    ++ctx_.counters.DpsctpProtocolViolations;
     send_abort_now(wire::cause_code::kProtocolViolation, {});
     terminate(AssocChangeState::kCommLost, wire::cause_code::kProtocolViolation);
     return;

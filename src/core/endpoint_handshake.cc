@@ -101,6 +101,16 @@ void Endpoint::handle_init(const wire::PacketView& p, const PacketInfo& info, In
     touched(*existing);
     return;
   }
+  if (existing == nullptr && by_id_.size() >= config_.max_associations) {
+    // §3.3.10.4: no room for another association: ABORT with "Out of Resource" (tagged
+    // with the Initiate Tag, §8.5.1), instead of a cookie we would refuse anyway.
+    ++counters_.DpsctpResourceRejects;
+    wire::CommonHeader to = p.header();
+    to.vtag = init->initiate_tag;
+    send_reply(info, to, static_cast<uint8_t>(wire::ChunkType::kAbort), 0,
+               wire::cause_code::kOutOfResource, {});
+    return;
+  }
   send_init_ack(p, info, *init, existing, now);
 }
 
@@ -222,8 +232,13 @@ void Endpoint::handle_cookie_echo(const wire::PacketView& p, const PacketInfo& i
     ++counters_.DpsctpBadVtag;
     return;
   }
+  Association* existing = find_by_peer(info.src, h.src_port);
+  // §5.2.4 rule 3: a cookie whose tags both match the existing association is valid
+  // even past its lifespan (case D: a replayed or late copy, answered with COOKIE ACK).
+  const bool same_tags = existing != nullptr && c.local_tag == existing->local_tag() &&
+                         c.peer_tag == existing->peer_tag();
   Duration staleness{};
-  if (CookieSigner::is_stale(c, now, &staleness)) {
+  if (!same_tags && CookieSigner::is_stale(c, now, &staleness)) {
     // §5.1.5 step 3, §3.3.10.3: answer with a Stale Cookie error; staleness in µs.
     ++counters_.DpsctpStaleCookies;
     std::array<std::byte, 4> measure{};
@@ -236,11 +251,12 @@ void Endpoint::handle_cookie_echo(const wire::PacketView& p, const PacketInfo& i
     return;
   }
   const TcbParams params = params_from(c);
-  if (Association* existing = find_by_peer(info.src, h.src_port)) {
+  if (existing != nullptr) {
     resolve_existing(*existing, c, params, p, info, now);
     return;
   }
   if (by_id_.size() >= config_.max_associations) {
+    ++counters_.DpsctpResourceRejects;
     // Out of resources: ABORT with "Out of Resource" (§3.3.10.4), no state kept.
     wire::CommonHeader to = h;
     to.vtag = c.peer_tag;

@@ -28,7 +28,8 @@ size_t ReassemblyQueue::lower_bound(Tsn tsn) const {
 }
 
 ReassemblyQueue::AddResult ReassemblyQueue::enqueue(Tsn tsn, StreamId stream, Ssn ssn, Ppid ppid,
-                                                    uint8_t flags, wire::ByteSpan payload) {
+                                                    uint8_t flags, wire::ByteSpan payload,
+                                                    bool in_sequence) {
   cursor_ = Cursor::kNone;
   fwd_streams_ = {};
   StreamState& st = streams_[stream.value()];
@@ -57,12 +58,16 @@ ReassemblyQueue::AddResult ReassemblyQueue::enqueue(Tsn tsn, StreamId stream, Ss
   cursor_ = Cursor::kAt;
   cursor_index_ = pos;
   if (buffered_ > max_buffered_) {
-    // RFC 9260 §6.2: out of buffer space the receiver drops new DATA. Exception: a chunk
+    // RFC 9260 §6.2: out of buffer space the receiver drops new DATA. Exceptions: a chunk
     // that completes a deliverable message leaves the buffer at once (and with it the
-    // message's other fragments), so accepting it cannot deadlock the association.
+    // message's other fragments), so accepting it cannot deadlock the association; and
+    // the next TSN in sequence, up to twice the limit: refusing it would stall the
+    // association for good (the peer resends exactly that TSN), e.g. on a message larger
+    // than the window. Past twice the limit the caller gives up (ABORT, no stall).
     size_t first = 0;
     size_t last = 0;
-    if (!complete_run(pos, first, last) || !deliverable(chunks_[first])) {
+    const bool progress = in_sequence && buffered_ <= 2 * uint64_t{max_buffered_};
+    if (!progress && (!complete_run(pos, first, last) || !deliverable(chunks_[first]))) {
       erase_chunks(pos, pos + 1);
       cursor_ = Cursor::kNone;
       return AddResult::kNoSpace;

@@ -63,10 +63,11 @@ class ReassemblyQueue {
 
   /// Adds one DATA chunk whose TSN the DataTracker found new. `deliver(const
   /// DeliveredMessage&)` is called synchronously for every message this chunk completes or
-  /// unblocks, in delivery order.
+  /// unblocks, in delivery order. `in_sequence`: the TSN is the cumulative TSN ack + 1;
+  /// such a chunk is taken past max_buffered_bytes, up to twice that (see enqueue()).
   template <class F>
   AddResult add(Tsn tsn, StreamId stream, Ssn ssn, Ppid ppid, bool unordered, bool beginning,
-                bool ending, wire::ByteSpan payload, F&& deliver) {
+                bool ending, wire::ByteSpan payload, F&& deliver, bool in_sequence = false) {
     // RFC 9260 §6.5: "If an endpoint receives a DATA chunk with an invalid stream
     // identifier, it MUST acknowledge ... send an ERROR chunk ... and discard the DATA".
     if (stream.value() >= streams_.size()) return AddResult::kInvalidStream;
@@ -79,7 +80,7 @@ class ReassemblyQueue {
     }
     const uint8_t flags = static_cast<uint8_t>((beginning ? kFlagB : 0) | (ending ? kFlagE : 0) |
                                                (unordered ? kFlagU : 0));
-    const AddResult r = enqueue(tsn, stream, ssn, ppid, flags, payload);
+    const AddResult r = enqueue(tsn, stream, ssn, ppid, flags, payload, in_sequence);
     if (r == AddResult::kQueued) deliver_ready(deliver);
     return r;
   }
@@ -143,7 +144,7 @@ class ReassemblyQueue {
 
   /// Copies a chunk into the queue; sets the cursor to look for a message it completes.
   AddResult enqueue(Tsn tsn, StreamId stream, Ssn ssn, Ppid ppid, uint8_t flags,
-                    wire::ByteSpan payload);
+                    wire::ByteSpan payload, bool in_sequence);
   void forward_tsn_core(Tsn new_cum, std::span<const std::pair<StreamId, Ssn>> skipped);
   /// Finds the next deliverable message, fills `out` and remembers its chunk range.
   bool next_ready(DeliveredMessage& out);
