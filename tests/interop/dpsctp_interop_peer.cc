@@ -1,0 +1,368 @@
+// iop_dpsctp_peer: the dpsctp side of the interop suite — a runtime::Stack on one DPDK
+// port (net_af_packet on a veth), speaking to usrsctp (usrsctp_peer.cc) with the message
+// model of payload.h.
+//
+//   server: echoes every message (same stream, PPID, U bit; queued in a backlog while the
+//           send buffer is full) and records it; on the close request (PPID kClosePpid) it
+//           does its --end action; exits when the association ends.
+//   client: connects, sends --messages messages keeping at most --window unechoed, checks
+//           every echo exactly once, byte-exact, on its stream, with its U bit and (ordered)
+//           in order, then --end: shutdown (RFC 9260 §9.2), abort (§9.1) or peer (sends
+//           the close request and waits for the peer's SHUTDOWN or ABORT).
+//   --restarts N (server): the peer restarts N times (§5.2.2): each RESTART notification
+//           starts a fresh record, and the run passes only with exactly N of them.
+// One JSON line on stdout; exit 0 when every check held.
+//
+// Usage: iop_dpsctp_peer --role server|client --vdev VDEV --ip A --peer-ip B [--lcore N]
+//          [--file-prefix P] [--port P] [--peer-port P] [--messages N] [--sizes N|LO..HI]
+//          [--streams S] [--unordered] [--seed X] [--window W] [--end shutdown|abort|peer]
+//          [--restarts N] [--timeout S] [--linger-ms MS]
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dpsctp/address.h"
+#include "dpsctp/events.h"
+#include "payload.h"
+#include "runtime/stack/stack.h"
+
+namespace {
+
+using namespace dpsctp;
+using Clock = std::chrono::steady_clock;
+
+struct Args {
+  std::string role, vdev, file_prefix = "iop_dpsctp", ip, peer_ip, end = "peer";
+  unsigned lcore = 0;
+  uint16_t port = 5000, peer_port = 5001;
+  uint64_t messages = 1000, seed = 1;
+  interop::Sizes sizes;
+  uint32_t streams = 10, window = 256, restarts = 0, linger_ms = 1000;
+  bool unordered = false;
+  double timeout_s = 120;
+};
+
+bool parse_args(int argc, char** argv, Args& a) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string k = argv[i];
+    if (k == "--unordered") {
+      a.unordered = true;
+      continue;
+    }
+    if (i + 1 >= argc) return false;
+    const std::string v = argv[++i];
+    if (k == "--role")
+      a.role = v;
+    else if (k == "--vdev")
+      a.vdev = v;
+    else if (k == "--file-prefix")
+      a.file_prefix = v;
+    else if (k == "--ip")
+      a.ip = v;
+    else if (k == "--peer-ip")
+      a.peer_ip = v;
+    else if (k == "--lcore")
+      a.lcore = static_cast<unsigned>(std::stoul(v));
+    else if (k == "--port")
+      a.port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--peer-port")
+      a.peer_port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--messages")
+      a.messages = std::stoull(v);
+    else if (k == "--sizes") {
+      if (!a.sizes.parse(v)) return false;
+    } else if (k == "--streams")
+      a.streams = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--seed")
+      a.seed = std::stoull(v);
+    else if (k == "--window")
+      a.window = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--end")
+      a.end = v;
+    else if (k == "--restarts")
+      a.restarts = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--timeout")
+      a.timeout_s = std::stod(v);
+    else if (k == "--linger-ms")
+      a.linger_ms = static_cast<uint32_t>(std::stoul(v));
+    else
+      return false;
+  }
+  a.sizes.seed = a.seed;
+  const bool end_ok = a.end == "shutdown" || a.end == "abort" || a.end == "peer";
+  return (a.role == "server" || a.role == "client") && !a.vdev.empty() && IpAddress::parse(a.ip) &&
+         IpAddress::parse(a.peer_ip) && end_ok && a.streams >= 1 && a.streams <= 65535 &&
+         a.window >= 1;
+}
+
+interop::Expect expect_of(const Args& a) {
+  return {a.role == "client", a.sizes, a.streams, a.unordered};
+}
+
+wire::ByteSpan bytes_of(const std::vector<uint8_t>& v) { return std::as_bytes(std::span(v)); }
+
+class Peer final : public Listener {
+ public:
+  explicit Peer(const Args& a) : a_(a), tracker_(a.seed, expect_of(a)) {}
+  void attach(runtime::Stack* s) { stack_ = s; }
+  int run();
+
+  // --- Listener -------------------------------------------------------------------------
+  void on_message(const ReceivedMessage& m) override;
+  void on_assoc_change(const AssocChange& e) override;
+  void on_shutdown_event(AssocId) override { shutdown_event_ = true; }
+  // After an ABORT or a peer restart, messages the peer had not acknowledged yet come back
+  // here (RFC 6458 §6.1.4): expected then; after a graceful end a loss (checked in run()).
+  void on_send_failed(const SendFailed&) override { ++send_failed_; }
+
+ private:
+  struct Echo {
+    uint16_t stream;
+    uint32_t ppid;
+    bool unordered;
+    std::vector<uint8_t> data;
+  };
+
+  void fail(const char* why) {
+    if (error_ == nullptr) error_ = why;
+  }
+  core::SendStatus send(uint16_t stream, uint32_t ppid, bool unordered, wire::ByteSpan data) {
+    core::SendOptions o;
+    o.unordered = unordered;
+    return stack_->endpoint().send(assoc_, StreamId(stream), Ppid(ppid), data, o, stack_->now());
+  }
+  void drain_backlog();
+  void top_up();
+  void start_end();
+  void print_json(double elapsed) const;
+
+  const Args& a_;
+  interop::Tracker tracker_;
+  runtime::Stack* stack_ = nullptr;
+  AssocId assoc_{0};
+  std::deque<Echo> backlog_;  // server: echoes the send buffer had no room for yet
+  std::vector<uint8_t> tx_;
+  uint64_t sent_ = 0, echoed_ = 0, backlog_max_ = 0, buffer_full_ = 0;
+  uint64_t send_failed_ = 0;
+  uint32_t restarts_ = 0;
+  uint16_t lost_error_ = 0;
+  bool up_ = false, ended_ = false, end_started_ = false, close_req_ = false;
+  bool shutdown_event_ = false;
+  const char* end_how_ = "none";  // shutdown_comp | comm_lost | abort_sent
+  const char* error_ = nullptr;
+};
+
+void Peer::on_message(const ReceivedMessage& m) {
+  const auto* p = reinterpret_cast<const uint8_t*>(m.data.data());
+  const uint32_t ppid = m.ppid.value();
+  const uint16_t stream = m.stream.value();
+  if (a_.role == "server" && ppid == interop::kClosePpid) {
+    close_req_ = true;  // acted on from the loop, not inside the callback
+    return;
+  }
+  if (!tracker_.record(ppid, stream, m.unordered, p, m.data.size())) fail(tracker_.first_error());
+  if (a_.role == "client") {
+    ++echoed_;
+    return;
+  }
+  if (backlog_.empty()) {
+    const auto st = send(stream, ppid, m.unordered, m.data);
+    if (st == core::SendStatus::kOk) return;
+    if (st != core::SendStatus::kBufferFull) return fail("echo send refused");
+    ++buffer_full_;
+  }
+  backlog_.push_back({stream, ppid, m.unordered, std::vector<uint8_t>(p, p + m.data.size())});
+  if (backlog_.size() > backlog_max_) backlog_max_ = backlog_.size();
+}
+
+void Peer::on_assoc_change(const AssocChange& e) {
+  switch (e.state) {
+    case AssocChangeState::kCommUp:
+      up_ = true;
+      assoc_ = e.assoc;
+      break;
+    case AssocChangeState::kRestart:  // RFC 9260 §5.2.2: same association, new peer state
+      ++restarts_;
+      assoc_ = e.assoc;
+      tracker_ = interop::Tracker(a_.seed, expect_of(a_));
+      backlog_.clear();
+      break;
+    case AssocChangeState::kShutdownComp:
+      ended_ = true;
+      end_how_ = "shutdown_comp";
+      break;
+    case AssocChangeState::kCommLost:
+      ended_ = true;
+      lost_error_ = e.error;
+      if (std::strcmp(end_how_, "abort_sent") != 0) end_how_ = "comm_lost";
+      break;
+    case AssocChangeState::kCantStrAssoc:
+      ended_ = true;
+      fail("handshake failed (CANT_STR_ASSOC)");
+      break;
+  }
+}
+
+void Peer::drain_backlog() {
+  while (!backlog_.empty()) {
+    const Echo& e = backlog_.front();
+    const auto st = send(e.stream, e.ppid, e.unordered, bytes_of(e.data));
+    if (st == core::SendStatus::kBufferFull) return;
+    if (st != core::SendStatus::kOk) return fail("echo send refused");
+    backlog_.pop_front();
+  }
+}
+
+void Peer::top_up() {
+  while (sent_ < a_.messages && sent_ - echoed_ < a_.window) {
+    tx_.resize(a_.sizes.size_of(sent_));
+    interop::fill(sent_, a_.seed, tx_.data(), tx_.size());
+    const auto st =
+        send(static_cast<uint16_t>(sent_ % a_.streams),
+             static_cast<uint32_t>(interop::kPpidBase + sent_), a_.unordered, bytes_of(tx_));
+    if (st == core::SendStatus::kBufferFull) {
+      ++buffer_full_;
+      return;  // retry next iteration
+    }
+    if (st != core::SendStatus::kOk) return fail("send refused");
+    ++sent_;
+  }
+}
+
+// The --end action: SHUTDOWN (RFC 9260 §9.2), ABORT (§9.1), or the close request.
+void Peer::start_end() {
+  end_started_ = true;
+  if (a_.end == "shutdown") {
+    stack_->endpoint().shutdown(assoc_, stack_->now());
+  } else if (a_.end == "abort") {
+    end_how_ = "abort_sent";
+    const std::vector<uint8_t> reason;
+    stack_->endpoint().abort(assoc_, bytes_of(reason), stack_->now());
+    ended_ = true;
+  } else if (a_.role == "client") {
+    const std::vector<uint8_t> one{0};
+    if (send(0, interop::kClosePpid, false, bytes_of(one)) != core::SendStatus::kOk) {
+      fail("close request refused");
+    }
+  }
+}
+
+int Peer::run() {
+  const bool client = a_.role == "client";
+  const auto deadline = Clock::now() + std::chrono::duration<double>(a_.timeout_s);
+  if (client) {
+    const IpAddress peer = *IpAddress::parse(a_.peer_ip);
+    stack_->shard().refresh_now();
+    if (!stack_->endpoint().connect({&peer, 1}, a_.peer_port, stack_->now())) {
+      fail("connect refused");
+    }
+  }
+  Clock::time_point up_at{};
+  for (uint64_t iter = 0; !ended_ && error_ == nullptr; ++iter) {
+    stack_->poll_once();
+    if ((iter & 1023) == 0 && Clock::now() > deadline) fail("timeout");
+    if (!up_) continue;
+    if (up_at == Clock::time_point{}) up_at = Clock::now();
+    drain_backlog();
+    if (end_started_) continue;
+    if (client) top_up();
+    if (client ? echoed_ == a_.messages && sent_ == a_.messages : close_req_) start_end();
+  }
+  const double elapsed = up_ ? std::chrono::duration<double>(Clock::now() - up_at).count() : 0;
+  // Keep answering for a while: our last packets (SHUTDOWN COMPLETE, ABORT) go out, and
+  // a retransmitted SHUTDOWN ACK gets the RFC 9260 §8.4 (5) answer.
+  const auto until = Clock::now() + std::chrono::milliseconds(a_.linger_ms);
+  while (Clock::now() < until) {
+    for (int i = 0; i < 256; ++i) stack_->poll_once();
+  }
+  // A restart also hands back what the old peer never acknowledged (as FreeBSD does).
+  if (send_failed_ != 0 && restarts_ == 0 && std::strcmp(end_how_, "shutdown_comp") == 0) {
+    fail("SEND_FAILED in a graceful shutdown");
+  }
+  print_json(elapsed);
+  bool ok = error_ == nullptr && up_ && ended_ && restarts_ == a_.restarts;
+  ok = ok && (client ? tracker_.complete(a_.messages) : tracker_.errors() == 0);
+  if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
+  if (error_ != nullptr) std::fprintf(stderr, "%s: FAILED: %s\n", a_.role.c_str(), error_);
+  return ok ? 0 : 1;
+}
+
+void Peer::print_json(double elapsed) const {
+  const auto& c = stack_->shard().counters();
+  const auto& t = stack_->shard().sink_counters();
+  std::string rx_drops;  // the non-zero RxDrop counters, by name
+  for (size_t i = 0; i < c.rx_drop.size(); ++i) {
+    if (c.rx_drop[i] == 0) continue;
+    if (!rx_drops.empty()) rx_drops += ',';
+    rx_drops += "\"" + std::string(runtime::to_string(static_cast<runtime::RxDrop>(i))) +
+                "\":" + std::to_string(c.rx_drop[i]);
+  }
+  const bool client = a_.role == "client";
+  bool ok = error_ == nullptr && up_ && ended_ && restarts_ == a_.restarts &&
+            (client ? tracker_.complete(a_.messages) : tracker_.errors() == 0);
+  if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
+  std::printf(
+      "{\"stack\":\"dpsctp\",\"role\":\"%s\",\"ok\":%s,\"end\":\"%s\",\"end_how\":\"%s\","
+      "\"comm_lost_error\":%u,\"shutdown_event\":%s,\"close_request\":%s,\"restarts\":%u,"
+      "\"sent\":%" PRIu64 ",\"echoed\":%" PRIu64 ",\"buffer_full\":%" PRIu64
+      ",\"backlog_max\":%" PRIu64 ",\"send_failed\":%" PRIu64
+      ",\"elapsed_s\":%.3f,%s,\"rx_packets\":%" PRIu64 ",\"tx_packets\":%" PRIu64
+      ",\"tx_drops\":%" PRIu64 ",\"rx_drops\":{%s},\"error\":\"%s\"}\n",
+      a_.role.c_str(), ok ? "true" : "false", a_.end.c_str(), end_how_, lost_error_,
+      shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_, sent_, echoed_,
+      buffer_full_, backlog_max_, send_failed_, elapsed, tracker_.json().c_str(), c.rx_packets,
+      t.packets, t.drop_no_mbuf + t.drop_hook + t.drop_tx_full, rx_drops.c_str(),
+      error_ != nullptr ? error_ : "");
+  std::fflush(stdout);
+}
+
+runtime::StackConfig stack_config(const Args& a) {
+  runtime::StackConfig c;
+  c.eal.program = "iop_dpsctp_peer";
+  c.eal.lcores = {a.lcore};
+  c.eal.vdevs = {a.vdev};
+  c.eal.file_prefix = a.file_prefix;
+  c.local_addresses = {*IpAddress::parse(a.ip)};
+  c.sctp_port = a.port;
+  c.options.outbound_streams = 64;
+  return c;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args;
+  bool parsed = false;
+  try {
+    parsed = parse_args(argc, argv, args);
+  } catch (...) {
+  }
+  if (!parsed) {
+    std::fprintf(stderr,
+                 "usage: %s --role server|client --vdev VDEV --ip A --peer-ip B [--lcore N]"
+                 " [--file-prefix P] [--port P] [--peer-port P] [--messages N]"
+                 " [--sizes N|LO..HI] [--streams S] [--unordered] [--seed X] [--window W]"
+                 " [--end shutdown|abort|peer] [--restarts N] [--timeout S] [--linger-ms MS]\n",
+                 argv[0]);
+    return 2;
+  }
+  Peer peer(args);
+  std::string error;
+  std::unique_ptr<runtime::Stack> stack = runtime::Stack::create(stack_config(args), peer, &error);
+  if (!stack) {
+    std::fprintf(stderr, "%s: stack setup failed: %s\n", args.role.c_str(), error.c_str());
+    return 1;
+  }
+  std::fprintf(stderr, "%s: port up, mac %s\n", args.role.c_str(),
+               stack->mac().to_string().c_str());
+  peer.attach(stack.get());
+  const int rc = peer.run();
+  stack.reset();
+  return rc;
+}

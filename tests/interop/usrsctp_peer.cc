@@ -1,0 +1,396 @@
+// iop_usrsctp_peer: the independent SCTP peer of the interop suite — usrsctp (the FreeBSD
+// stack in user space) over raw IPv4 (usrsctp_init(0, ...)), one-to-one style socket.
+//
+//   server: accepts one association, echoes every message (same stream, PPID, U bit) and
+//           records it (payload.h Tracker); on the close request (PPID kClosePpid) it does
+//           its --end action; then waits for the association to end.
+//   client: connects, sends --messages messages (sizes, streams, U bit as asked; PPID =
+//           message id) keeping at most --window unechoed, checks every echo exactly
+//           once and byte-exact, then --end: shutdown (SHUTDOWN), abort (ABORT) or peer
+//           (sends the close request and waits for the peer to close), or hold (reports,
+//           then keeps the association until killed: the restart scenario).
+// Both print one JSON line (stdout) and exit 0 when every check held.
+//
+// Usage: iop_usrsctp_peer --role server|client --ip A [--peer-ip B] [--port P]
+//          [--peer-port P] [--messages N] [--sizes N|LO..HI] [--streams S] [--unordered]
+//          [--seed X] [--window W] [--end shutdown|abort|peer|hold] [--timeout S]
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <usrsctp.h>
+
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "payload.h"
+
+namespace {
+
+struct Args {
+  std::string role, ip, peer_ip, end = "peer";
+  uint16_t port = 5001, peer_port = 5000;
+  uint64_t messages = 1000, seed = 1;
+  interop::Sizes sizes;
+  uint32_t streams = 10, window = 256;
+  bool unordered = false;
+  double timeout_s = 120;
+};
+
+bool parse_args(int argc, char** argv, Args& a) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string k = argv[i];
+    if (k == "--unordered") {
+      a.unordered = true;
+      continue;
+    }
+    if (i + 1 >= argc) return false;
+    const std::string v = argv[++i];
+    if (k == "--role")
+      a.role = v;
+    else if (k == "--ip")
+      a.ip = v;
+    else if (k == "--peer-ip")
+      a.peer_ip = v;
+    else if (k == "--port")
+      a.port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--peer-port")
+      a.peer_port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--messages")
+      a.messages = std::stoull(v);
+    else if (k == "--sizes") {
+      if (!a.sizes.parse(v)) return false;
+    } else if (k == "--streams")
+      a.streams = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--seed")
+      a.seed = std::stoull(v);
+    else if (k == "--window")
+      a.window = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--end")
+      a.end = v;
+    else if (k == "--timeout")
+      a.timeout_s = std::stod(v);
+    else
+      return false;
+  }
+  a.sizes.seed = a.seed;
+  const bool end_ok = a.end == "shutdown" || a.end == "abort" || a.end == "peer" ||
+                      (a.end == "hold" && a.role == "client");
+  return (a.role == "server" || (a.role == "client" && !a.peer_ip.empty())) && !a.ip.empty() &&
+         end_ok && a.streams >= 1 && a.streams <= 65535 && a.window >= 1;
+}
+
+sockaddr_in make_addr(const std::string& ip, uint16_t port) {
+  sockaddr_in sin{};
+  sin.sin_family = AF_INET;
+  sin.sin_port = htons(port);
+  inet_pton(AF_INET, ip.c_str(), &sin.sin_addr);
+  return sin;
+}
+
+template <class T>
+bool set_opt(struct socket* s, int level, int name, const T& v) {
+  return usrsctp_setsockopt(s, level, name, &v, sizeof v) == 0;
+}
+
+// The sctp_rcvinfo fields on_message() uses.
+struct RcvInfo {
+  uint16_t sid;
+  uint16_t flags;
+  uint32_t ppid;  // host order
+};
+
+class Peer {
+ public:
+  explicit Peer(const Args& a)
+      : a_(a),
+        tracker_(a.seed, interop::Expect{a.role == "client", a.sizes, a.streams, a.unordered}) {}
+  int run();
+
+ private:
+  bool configure(struct socket* s);
+  bool send_msg(uint32_t ppid, uint16_t stream, bool unordered, const uint8_t* p, size_t n,
+                uint16_t flags = 0);
+  void receive_loop();  // until the association ends
+  void on_message(const RcvInfo&, const uint8_t* p, size_t n);
+  void on_notification(const uint8_t* p, size_t n);
+  void do_end();
+  void send_all();
+  /// --end hold: report the echoes, then keep the association up until killed (the
+  /// restart scenario kills this process and starts a new one on the same port).
+  [[noreturn]] void hold() {
+    std::printf("{\"stack\":\"usrsctp\",\"role\":\"client\",\"end\":\"hold\",\"ok\":%s,%s}\n",
+                error_ == nullptr && tracker_.complete(a_.messages) ? "true" : "false",
+                tracker_.json().c_str());
+    std::fflush(stdout);
+    for (;;) std::this_thread::sleep_for(std::chrono::seconds(1));
+  }
+  void fail(const char* why) {
+    std::lock_guard<std::mutex> g(mu_);
+    if (error_ == nullptr) error_ = why;
+    cv_.notify_all();
+  }
+
+  const Args& a_;
+  interop::Tracker tracker_;
+  struct socket* sock_ = nullptr;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  uint64_t sent_ = 0, echoed_ = 0;  // client window (under mu_)
+  std::atomic<bool> ended_{false};
+  bool comm_up_ = false, shutdown_event_ = false, close_req_ = false;
+  uint32_t restarts_ = 0;
+  // none | shutdown_comp | comm_lost | abort_sent | eof | recv_error
+  std::atomic<const char*> end_how_{"none"};
+  const char* error_ = nullptr;
+};
+
+bool Peer::configure(struct socket* s) {
+  const int on = 1;
+  const int buf = 4 * 1024 * 1024;
+  sctp_initmsg init{};
+  init.sinit_num_ostreams = 64;
+  init.sinit_max_instreams = 64;
+  bool ok = set_opt(s, IPPROTO_SCTP, SCTP_RECVRCVINFO, on) &&
+            set_opt(s, IPPROTO_SCTP, SCTP_NODELAY, on) &&
+            set_opt(s, IPPROTO_SCTP, SCTP_INITMSG, init) &&
+            set_opt(s, SOL_SOCKET, SO_SNDBUF, buf) && set_opt(s, SOL_SOCKET, SO_RCVBUF, buf);
+  for (const uint16_t type : {uint16_t{SCTP_ASSOC_CHANGE}, uint16_t{SCTP_SHUTDOWN_EVENT}}) {
+    sctp_event ev{};
+    ev.se_assoc_id = SCTP_FUTURE_ASSOC;
+    ev.se_type = type;
+    ev.se_on = 1;
+    ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_EVENT, ev);
+  }
+  return ok;
+}
+
+bool Peer::send_msg(uint32_t ppid, uint16_t stream, bool unordered, const uint8_t* p, size_t n,
+                    uint16_t flags) {
+  sctp_sndinfo si{};
+  si.snd_sid = stream;
+  si.snd_ppid = htonl(ppid);  // the PPID field is opaque to SCTP: network order on the wire
+  si.snd_flags = static_cast<uint16_t>(flags | (unordered ? SCTP_UNORDERED : 0));
+  const ssize_t r = usrsctp_sendv(sock_, p, n, nullptr, 0, &si, sizeof si, SCTP_SENDV_SNDINFO, 0);
+  return r >= 0 && static_cast<size_t>(r) == n;
+}
+
+void Peer::on_notification(const uint8_t* p, size_t n) {
+  sctp_notification note{};
+  std::memcpy(&note, p, std::min(n, sizeof note));
+  if (note.sn_header.sn_type == SCTP_SHUTDOWN_EVENT) {
+    shutdown_event_ = true;
+    return;
+  }
+  if (note.sn_header.sn_type != SCTP_ASSOC_CHANGE) return;
+  switch (note.sn_assoc_change.sac_state) {
+    case SCTP_COMM_UP:
+      comm_up_ = true;
+      break;
+    case SCTP_RESTART:
+      ++restarts_;
+      break;
+    case SCTP_SHUTDOWN_COMP:
+      end_how_ = "shutdown_comp";
+      ended_ = true;
+      break;
+    case SCTP_COMM_LOST:
+      if (std::strcmp(end_how_, "abort_sent") != 0) end_how_ = "comm_lost";
+      ended_ = true;
+      break;
+    case SCTP_CANT_STR_ASSOC:
+      fail("CANT_STR_ASSOC");
+      ended_ = true;
+      break;
+    default:
+      break;
+  }
+}
+
+void Peer::on_message(const RcvInfo& ri, const uint8_t* p, size_t n) {
+  const bool unordered = (ri.flags & SCTP_UNORDERED) != 0;
+  if (a_.role == "server") {
+    if (ri.ppid == interop::kClosePpid) {
+      close_req_ = true;
+      return do_end();
+    }
+    if (!tracker_.record(ri.ppid, ri.sid, unordered, p, n)) fail(tracker_.first_error());
+    if (!send_msg(ri.ppid, ri.sid, unordered, p, n)) fail("echo sendv failed");
+    return;
+  }
+  if (!tracker_.record(ri.ppid, ri.sid, unordered, p, n)) fail(tracker_.first_error());
+  std::unique_lock<std::mutex> g(mu_);
+  ++echoed_;
+  cv_.notify_all();
+  g.unlock();
+  if (echoed_ == a_.messages && a_.end == "abort" && error_ == nullptr) do_end();
+}
+
+// Reads until the association ends: messages (reassembled across partial deliveries up to
+// MSG_EOR) and notifications.
+void Peer::receive_loop() {
+  std::vector<uint8_t> msg, buf(256 * 1024);
+  while (!ended_) {
+    sctp_rcvinfo info{};
+    socklen_t infolen = sizeof info;
+    unsigned int infotype = 0;
+    int flags = 0;
+    sockaddr_in from{};
+    socklen_t fromlen = sizeof from;
+    const ssize_t r =
+        usrsctp_recvv(sock_, buf.data(), buf.size(), reinterpret_cast<sockaddr*>(&from), &fromlen,
+                      &info, &infolen, &infotype, &flags);
+    if (r == 0) {  // EOF: the association is gone
+      if (std::strcmp(end_how_, "none") == 0) end_how_ = "eof";
+      break;
+    }
+    if (r < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      if (std::strcmp(end_how_, "none") == 0)
+        end_how_ = errno == ECONNRESET ? "comm_lost" : "recv_error";
+      break;
+    }
+    msg.insert(msg.end(), buf.begin(), buf.begin() + r);
+    if ((flags & MSG_EOR) == 0) continue;
+    if ((flags & MSG_NOTIFICATION) != 0) {
+      on_notification(msg.data(), msg.size());
+    } else {
+      on_message({info.rcv_sid, info.rcv_flags, ntohl(info.rcv_ppid)}, msg.data(), msg.size());
+    }
+    msg.clear();
+  }
+  std::lock_guard<std::mutex> g(mu_);
+  ended_ = true;
+  cv_.notify_all();
+}
+
+// The --end action: SHUTDOWN (RFC 9260 §9.2), ABORT (§9.1), or ask the peer to close.
+void Peer::do_end() {
+  if (a_.end == "shutdown") {
+    if (usrsctp_shutdown(sock_, SHUT_WR) != 0) fail("usrsctp_shutdown failed");
+  } else if (a_.end == "abort") {
+    // A one-to-one socket aborts on close with a zero linger (SCTP_ABORT in sendv is for
+    // one-to-many sockets only). Called on the receiving thread, so no recvv is blocked.
+    end_how_ = "abort_sent";
+    const linger lg{1, 0};
+    if (!set_opt(sock_, SOL_SOCKET, SO_LINGER, lg)) fail("SO_LINGER failed");
+    usrsctp_close(sock_);
+    sock_ = nullptr;
+    ended_ = true;
+  } else if (a_.role == "client") {
+    const uint8_t byte = 0;
+    if (!send_msg(interop::kClosePpid, 0, false, &byte, 1)) fail("close request failed");
+  }
+}
+
+void Peer::send_all() {
+  std::vector<uint8_t> tx;
+  for (uint64_t id = 0; id < a_.messages; ++id) {
+    {
+      std::unique_lock<std::mutex> g(mu_);
+      cv_.wait(g, [&] { return sent_ - echoed_ < a_.window || ended_ || error_ != nullptr; });
+      if (ended_ || error_ != nullptr) return;
+      ++sent_;
+    }
+    tx.resize(a_.sizes.size_of(id));
+    interop::fill(id, a_.seed, tx.data(), tx.size());
+    if (!send_msg(static_cast<uint32_t>(interop::kPpidBase + id),
+                  static_cast<uint16_t>(id % a_.streams), a_.unordered, tx.data(), tx.size())) {
+      return fail("sendv failed");
+    }
+  }
+  std::unique_lock<std::mutex> g(mu_);
+  cv_.wait(g, [&] { return echoed_ == a_.messages || ended_ || error_ != nullptr; });
+}
+
+int Peer::run() {
+  sock_ = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, nullptr, nullptr, 0, nullptr);
+  if (sock_ == nullptr || !configure(sock_)) return std::perror("socket"), 1;
+  sockaddr_in local = make_addr(a_.ip, a_.port);
+  if (usrsctp_bind(sock_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+    return std::perror("bind"), 1;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  if (a_.role == "server") {
+    if (usrsctp_listen(sock_, 1) != 0) return std::perror("listen"), 1;
+    std::fprintf(stderr, "server: listening on %s:%u\n", a_.ip.c_str(), a_.port);
+    struct socket* conn = usrsctp_accept(sock_, nullptr, nullptr);
+    if (conn == nullptr) return std::perror("accept"), 1;
+    usrsctp_close(sock_);
+    sock_ = conn;
+    comm_up_ = true;
+    receive_loop();
+  } else {
+    sockaddr_in peer = make_addr(a_.peer_ip, a_.peer_port);
+    if (usrsctp_connect(sock_, reinterpret_cast<sockaddr*>(&peer), sizeof peer) != 0) {
+      fail("connect failed");
+    } else {
+      comm_up_ = true;
+      std::thread rx([this] { receive_loop(); });
+      send_all();
+      if (a_.end == "hold") hold();
+      if (error_ == nullptr && !ended_ && a_.end != "abort") do_end();
+      rx.join();
+    }
+  }
+  const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  bool ok = error_ == nullptr && comm_up_;
+  if (a_.role == "client") ok = ok && tracker_.complete(a_.messages);
+  if (a_.role == "server") ok = ok && tracker_.errors() == 0;
+  if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
+  if (a_.end == "abort") ok = ok && std::strcmp(end_how_, "abort_sent") == 0;
+  std::printf(
+      "{\"stack\":\"usrsctp\",\"role\":\"%s\",\"ok\":%s,\"end\":\"%s\","
+      "\"end_how\":\"%s\",\"shutdown_event\":%s,\"close_request\":%s,\"restarts\":%u,"
+      "\"sent\":%llu,\"elapsed_s\":%.3f,%s,\"error\":\"%s\"}\n",
+      a_.role.c_str(), ok ? "true" : "false", a_.end.c_str(), end_how_.load(),
+      shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_,
+      static_cast<unsigned long long>(sent_), secs, tracker_.json().c_str(),
+      error_ != nullptr ? error_ : "");
+  std::fflush(stdout);
+  if (sock_ != nullptr) usrsctp_close(sock_);
+  return ok ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args;
+  bool parsed = false;
+  try {
+    parsed = parse_args(argc, argv, args);
+  } catch (...) {
+  }
+  if (!parsed) {
+    std::fprintf(stderr,
+                 "usage: %s --role server|client --ip A [--peer-ip B] [--port P] [--peer-port P]"
+                 " [--messages N] [--sizes N|LO..HI] [--streams S] [--unordered] [--seed X]"
+                 " [--window W] [--end shutdown|abort|peer|hold] [--timeout S]\n",
+                 argv[0]);
+    return 2;
+  }
+  usrsctp_init(0, nullptr, nullptr);     // port 0: raw IPv4/IPv6, no UDP encapsulation
+  usrsctp_sysctl_set_sctp_blackhole(2);  // no ABORT for stray packets (OOTB) to other ports
+  // A watchdog: the test never hangs on a peer that stopped answering.
+  std::thread([t = args.timeout_s, role = args.role] {
+    std::this_thread::sleep_for(std::chrono::duration<double>(t));
+    std::printf("{\"stack\":\"usrsctp\",\"role\":\"%s\",\"ok\":false,\"error\":\"timeout\"}\n",
+                role.c_str());
+    std::fflush(stdout);
+    std::_Exit(1);
+  }).detach();
+  Peer peer(args);
+  const int rc = peer.run();
+  for (int i = 0; i < 50 && usrsctp_finish() != 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return rc;
+}
