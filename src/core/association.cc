@@ -65,7 +65,6 @@ void Association::init_data_structures(Instant now) {
     p.cc.set_initial_ssthresh(tcb_.peer_a_rwnd);  // §7.2.1: ssthresh = peer's a_rwnd
     p.last_send = now;
   }
-  sack_gaps_.reserve(64);
 }
 
 void Association::move_early_data(Instant now) {

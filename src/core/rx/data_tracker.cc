@@ -7,12 +7,12 @@
 namespace dpsctp::core {
 
 DataTracker::DataTracker(Tsn peer_initial_tsn, const AssociationOptions& o)
-    // RFC 9260 §6.2.1: the cumulative TSN ack starts at the peer's Initial TSN - 1.
-    : cum_ack_(Tsn(peer_initial_tsn.value() - 1U)),
-      sack_timeout_(o.sack_timeout),
+    : sack_timeout_(o.sack_timeout),
+      // RFC 9260 §6.2.1: the cumulative TSN ack starts at the peer's Initial TSN - 1.
+      cum_ack_(Tsn(peer_initial_tsn.value() - 1U)),
       sack_freq_(o.sack_freq) {
-  ranges_.reserve(kMaxGapRanges);
-  gap_scratch_.reserve(kMaxGapRanges);
+  // Nothing reserved: in-order data never needs a range, and reserving kMaxGapRanges up
+  // front cost ~6 KB per idle association. ranges_ and gap_scratch_ grow on first use.
 }
 
 bool DataTracker::is_new(Tsn tsn) const {
@@ -79,7 +79,9 @@ bool DataTracker::insert_above_gap(std::vector<Range>::iterator it, Tsn tsn, uin
     it->first = tsn;
   } else {
     if (ranges_.size() >= kMaxGapRanges) return false;
-    ranges_.insert(it, Range{tsn, tsn});  // within the reserved capacity: no allocation
+    // Allocates only when more gaps are open than ever before on this association (at
+    // most kMaxGapRanges): with a steady loss pattern the capacity is already there.
+    ranges_.insert(it, Range{tsn, tsn});
   }
   return true;
 }
@@ -96,7 +98,10 @@ void DataTracker::record_duplicate(Tsn tsn) {
   ++duplicates_total_;
   // RFC 9260 §6.2: "the data receiver SHOULD add [the TSN] to the list of duplicates";
   // the list is bounded, the rest are only counted.
-  if (dup_count_ < kMaxDuplicates) dups_[dup_count_++] = tsn;
+  if (dups_.size() < kMaxDuplicates) {
+    if (dups_.capacity() == 0) dups_.reserve(kMaxDuplicates);  // once per association
+    dups_.push_back(tsn);
+  }
 }
 
 void DataTracker::on_packet_end(Instant now) {
@@ -135,8 +140,8 @@ size_t DataTracker::write_sack(wire::BufferWriter& w, uint32_t a_rwnd, size_t ma
   size_t room = (limit - SackChunk::kFixedSize) / 4;  // 4-byte entries (§3.3.4)
   const size_t n_gaps = std::min(ranges_.size(), room);
   room -= n_gaps;
-  const size_t n_dups = std::min(dup_count_, room);
-  gap_scratch_.clear();
+  const size_t n_dups = std::min(dups_.size(), room);
+  gap_scratch_.clear();  // keeps its capacity: grows only past the largest SACK so far
   for (size_t i = 0; i < n_gaps; ++i) {
     // RFC 9260 §3.3.4: block start/end are offsets from the Cumulative TSN Ack; every
     // range is within kMaxTsnAhead of it, so they fit 16 bits.
@@ -153,7 +158,7 @@ void DataTracker::on_sack_sent() {
   unacked_ = false;
   deadline_ = kNever;
   packets_since_sack_ = 0;
-  dup_count_ = 0;
+  dups_.clear();  // keeps the capacity
 }
 
 bool DataTracker::handle_forward_tsn(Tsn new_cumulative_tsn) {

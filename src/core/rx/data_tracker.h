@@ -10,7 +10,9 @@
 //   RFC 3758 §3.6    FORWARD TSN moves the cumulative TSN ack
 //
 // Received TSNs above the cumulative TSN ack are kept as a sorted list of disjoint ranges
-// in a vector reserved at construction (kMaxGapRanges): observing a TSN never allocates.
+// in a vector that starts empty and grows to the most gaps ever open at once (at most
+// kMaxGapRanges): an idle or loss-free association holds no heap memory here, and once the
+// high-water mark is reached observing a TSN never allocates.
 // All ordering uses serial arithmetic (offsets from the cumulative TSN ack), so the TSN
 // space wraps from 0xFFFFFFFF to 0 without special cases.
 //
@@ -28,7 +30,6 @@
 // delayed_sack_deadline() that calls on_delayed_sack_timeout().
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -96,7 +97,7 @@ class DataTracker {
   /// Duplicates received so far, listed or not (for DpsctpDuplicateTsns).
   [[nodiscard]] uint64_t duplicate_tsns_total() const { return duplicates_total_; }
   /// Duplicates that the next SACK will list.
-  [[nodiscard]] size_t pending_duplicate_count() const { return dup_count_; }
+  [[nodiscard]] size_t pending_duplicate_count() const { return dups_.size(); }
 
   /// Writes a complete SACK chunk (RFC 9260 §3.3.4): Gap Ack Blocks relative to the cum
   /// ack, then the duplicate TSNs. The chunk never exceeds min(max_size, w.remaining()):
@@ -131,20 +132,22 @@ class DataTracker {
   /// Moves the cum ack over the first range if it now starts right after the cum ack.
   void absorb_front_range();
 
-  Tsn cum_ack_;
+  // Wide members first, then the narrow ones: the tracker is embedded in every
+  // Association, so padding counts per association.
   Duration sack_timeout_;
-  uint8_t sack_freq_;
-  std::vector<Range> ranges_;  // sorted, disjoint, non-adjacent, all above cum_ack_
-  std::array<Tsn, kMaxDuplicates> dups_{};
-  size_t dup_count_ = 0;
+  Instant deadline_ = kNever;  // SACK schedule: delayed SACK due
   uint64_t duplicates_total_ = 0;
-  std::vector<wire::GapAckBlock> gap_scratch_;  // write_sack() staging, reserved
+  std::vector<Range> ranges_;  // sorted, disjoint, non-adjacent, all above cum_ack_
+  std::vector<wire::GapAckBlock> gap_scratch_;  // write_sack() staging, grown on demand
+  // Duplicates for the next SACK, at most kMaxDuplicates; reserved at the first duplicate.
+  std::vector<Tsn> dups_;
+  Tsn cum_ack_;
+  uint32_t packets_since_sack_ = 0;  // SACK schedule
+  uint8_t sack_freq_;
 
   // SACK schedule.
   bool immediate_ = false;
   bool unacked_ = false;
-  Instant deadline_ = kNever;
-  uint32_t packets_since_sack_ = 0;
 
   // Current packet (between the first observe and on_packet_end).
   bool in_packet_ = false;

@@ -9,16 +9,11 @@ namespace dpsctp::core {
 
 namespace {
 constexpr uint32_t kPoolFreePerClass = 256;
-constexpr size_t kInitialChunkCapacity = 64;
-constexpr size_t kInitialAssemblyCapacity = 4096;
 }  // namespace
 
 ReassemblyQueue::ReassemblyQueue(uint16_t inbound_streams, uint32_t max_buffered_bytes)
-    : pool_(std::make_unique<PayloadPool>(kPoolFreePerClass)),
-      streams_(inbound_streams),
+    : streams_(inbound_streams),
       max_buffered_(max_buffered_bytes) {
-  chunks_.reserve(kInitialChunkCapacity);
-  assembly_.reserve(kInitialAssemblyCapacity);
 }
 
 size_t ReassemblyQueue::lower_bound(Tsn tsn) const {
@@ -39,6 +34,7 @@ ReassemblyQueue::AddResult ReassemblyQueue::enqueue(Tsn tsn, StreamId stream, Ss
   if (ordered && ssn < st.next_ssn) return AddResult::kQueued;
   const size_t pos = lower_bound(tsn);
   if (pos < chunks_.size() && chunks_[pos].tsn == tsn) return AddResult::kQueued;  // duplicate
+  if (!pool_) pool_ = std::make_unique<PayloadPool>(kPoolFreePerClass);  // first chunk
   PayloadRef ref = pool_->copy_in(payload);
   if (!ref) return AddResult::kNoSpace;
   uint32_t slot = 0;

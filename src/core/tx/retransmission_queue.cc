@@ -1,32 +1,28 @@
 #include "core/tx/retransmission_queue.h"
 
 #include <algorithm>
-#include <bit>
 
 namespace dpsctp::core {
 
 namespace {
 
-constexpr size_t kMinRingSlots = 64;
-constexpr size_t kMaxInitialRingSlots = 4096;
-constexpr size_t kInitialGapScratch = 64;
+// First ring allocation, at the first add(): enough for a few packets of small messages.
+// An idle association holds no ring at all.
+constexpr size_t kFirstRingSlots = 16;
 constexpr uint8_t kFastRetransmitThreshold = 3;  // RFC 9260 §7.2.4: "third ... miss"
 
 uint32_t saturating_sub(uint32_t a, uint32_t b) { return a > b ? a - b : 0; }
 
 }  // namespace
 
-RetransmissionQueue::RetransmissionQueue(Tsn initial_tsn, uint32_t mtu, uint32_t peer_rwnd)
+RetransmissionQueue::RetransmissionQueue(Tsn initial_tsn, uint32_t /*mtu*/, uint32_t peer_rwnd)
     : cum_ack_(initial_tsn.next(0xFFFFFFFFu)),  // "Initial TSN - 1": nothing acked yet
       next_tsn_(initial_tsn),
       peer_rwnd_(peer_rwnd) {
-  // Enough slots for a full peer window of MTU-sized chunks, twice over; small messages
-  // may need more, and grow() doubles then (once per new high-water mark).
-  const size_t want = mtu == 0 ? kMinRingSlots : size_t{2} * (peer_rwnd / mtu + 1);
-  const size_t slots = std::bit_ceil(std::clamp(want, kMinRingSlots, kMaxInitialRingSlots));
-  ring_.resize(slots);
-  mask_ = slots - 1;
-  gaps_.reserve(kInitialGapScratch);
+  // Nothing is allocated here: most associations (signalling) keep a handful of chunks in
+  // flight, and a ring sized for the full peer window cost ~18 KB and most of the
+  // handshake CPU. The ring is created by the first add() (see grow()), the gap scratch
+  // by the first SACK with Gap Ack Blocks.
 }
 
 std::optional<uint32_t> RetransmissionQueue::offset_of(Tsn tsn) const {
@@ -50,8 +46,11 @@ void RetransmissionQueue::remove_from_flight(const Entry& e) {
   path_flight_[e.path] -= e.frag.length;
 }
 
+// Doubles the ring (first call: kFirstRingSlots). Runs only when more chunks are
+// outstanding than ever before on this association, i.e. while the window opens up; once
+// the ring covers the largest flight, add() never allocates again (steady state).
 void RetransmissionQueue::grow() {
-  std::vector<Entry> bigger(ring_.size() * 2);
+  std::vector<Entry> bigger(ring_.empty() ? kFirstRingSlots : ring_.size() * 2);
   for (uint32_t i = 0; i < size_; ++i) bigger[i] = std::move(at(i));
   ring_.swap(bigger);
   mask_ = ring_.size() - 1;
@@ -83,7 +82,8 @@ Tsn RetransmissionQueue::add(Fragment&& f, uint8_t path, Instant now) {
 
 SackOutcome RetransmissionQueue::handle_sack(Tsn cum_tsn_ack, uint32_t a_rwnd,
                                              std::span<const wire::GapAckBlock> gaps, Instant now) {
-  gaps_.assign(gaps.begin(), gaps.end());  // reuses the reserved scratch
+  // Reuses the scratch; it grows only when a SACK carries more blocks than any before.
+  gaps_.assign(gaps.begin(), gaps.end());
   return process_sack(cum_tsn_ack, a_rwnd, now);
 }
 

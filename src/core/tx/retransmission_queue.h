@@ -5,9 +5,10 @@
 // (PR-SCTP) abandonment will hook into the kAbandoned state (see "PR-SCTP" below).
 //
 // Storage: TSNs are consecutive, so outstanding chunks live in a power-of-two ring indexed
-// by their distance from the cumulative TSN ack point. The ring is sized when the
-// association is created and doubles only when more chunks are outstanding than ever
-// before: steady state allocates nothing. Payload bytes are not copied: each entry holds
+// by their distance from the cumulative TSN ack point. Nothing is allocated until the first
+// add() (an idle association costs only sizeof(RetransmissionQueue)); the ring then
+// doubles only when more chunks are outstanding than ever before, i.e. while the window
+// grows: steady state allocates nothing. Payload bytes are not copied: each entry holds
 // the PayloadRef of its Fragment, dropped when the cumulative ack passes it.
 //
 // Byte unit: flight size, outstanding bytes, rwnd and bytes acked count DATA user-data
@@ -75,8 +76,9 @@ struct SackOutcome {
 
 class RetransmissionQueue {
  public:
-  /// `initial_tsn`: our Initial TSN (§5.1); `mtu`: largest packet, sizes the ring;
-  /// `peer_rwnd`: the a_rwnd of the peer's INIT / INIT ACK (§6.2.1 A).
+  /// `initial_tsn`: our Initial TSN (§5.1); `peer_rwnd`: the a_rwnd of the peer's INIT /
+  /// INIT ACK (§6.2.1 A). `mtu` is ignored (the ring grows on demand instead of being
+  /// sized for a full window); it stays until the callers are updated. Allocates nothing.
   RetransmissionQueue(Tsn initial_tsn, uint32_t mtu, uint32_t peer_rwnd);
 
   /// The TSN the next add() assigns.
@@ -148,7 +150,7 @@ class RetransmissionQueue {
   [[nodiscard]] Tsn cumulative_tsn_ack() const { return cum_ack_; }
   [[nodiscard]] bool empty() const { return size_ == 0; }
   [[nodiscard]] bool in_fast_recovery() const { return fast_recovery_; }
-  /// Ring slots allocated (for memory checks).
+  /// Ring slots allocated (for memory checks): 0 until the first add().
   [[nodiscard]] size_t capacity() const { return ring_.size(); }
 
   /// When the association fails: hands every message not yet acknowledged back once

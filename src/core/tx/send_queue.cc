@@ -6,7 +6,6 @@
 namespace dpsctp::core {
 namespace {
 
-constexpr size_t kInitialSlots = 64;
 constexpr uint32_t kMaxStreams = 65535;
 
 Instant expiry(Instant now, Duration lifetime) {
@@ -20,16 +19,17 @@ Instant expiry(Instant now, Duration lifetime) {
 
 SendQueue::SendQueue(PayloadPool& pool, uint16_t outbound_streams, uint32_t buffer_limit_bytes)
     : pool_(pool),
-      streams_(outbound_streams),
-      scheduler_(outbound_streams),
+      outbound_streams_(outbound_streams),
       buffer_limit_(buffer_limit_bytes) {
-  slots_.reserve(kInitialSlots);
+  // Nothing is allocated: an idle association queues nothing. streams_ is created by the
+  // first add(); slots_ grows (doubling) to the high-water mark of queued messages, then
+  // is recycled.
 }
 
 SendStatus SendQueue::add(StreamId stream, Ppid ppid, wire::ByteSpan data, const SendOptions& opt,
                           Instant now, bool disable_fragments, size_t max_fragment_payload) {
   // RFC 9260 §6.5: the stream must be one of the negotiated outbound streams.
-  if (stream.value() >= streams_.size()) return SendStatus::kInvalidStream;
+  if (stream.value() >= outbound_streams_) return SendStatus::kInvalidStream;
   // RFC 9260 §6.2: a DATA chunk with no user data is a protocol violation.
   if (data.empty()) return SendStatus::kEmptyMessage;
   // RFC 6458 §8.1.5 SCTP_DISABLE_FRAGMENTS: "an error will be returned" for a message
@@ -57,6 +57,7 @@ SendStatus SendQueue::add(StreamId stream, Ppid ppid, wire::ByteSpan data, const
   m.unordered = opt.unordered;
   m.unfragmentable = disable_fragments;
 
+  if (streams_.empty()) streams_.resize(outbound_streams_);  // first message ever
   StreamQueue& q = streams_[stream.value()];
   if (q.tail == kNil) {
     q.head = i;
@@ -209,7 +210,7 @@ void SendQueue::clear() {
 }
 
 void SendQueue::reset_ssn(StreamId s) {
-  if (s.value() >= streams_.size()) return;
+  if (s.value() >= streams_.size()) return;  // invalid, or nothing sent yet: SSN is 0
   assert(in_progress_ != s.value());
   // RFC 6525 §5.1.2: once an Outgoing SSN Reset Request is performed, the stream's
   // sequence numbers start again at 0.
@@ -218,9 +219,11 @@ void SendQueue::reset_ssn(StreamId s) {
 
 void SendQueue::add_streams(uint16_t n) {
   // RFC 6525 §5.1.5: new streams are appended; the total stays within 16 bits.
-  const size_t total = std::min<size_t>(kMaxStreams, streams_.size() + n);
-  streams_.resize(total);
-  scheduler_.reserve(static_cast<uint16_t>(total));
+  const size_t total = std::min<size_t>(kMaxStreams, size_t{outbound_streams_} + n);
+  outbound_streams_ = static_cast<uint16_t>(total);
+  // Before the first add() the table does not exist yet; the scheduler makes room when
+  // the new streams become ready.
+  if (!streams_.empty()) streams_.resize(total);
 }
 
 }  // namespace dpsctp::core

@@ -10,7 +10,8 @@
 //
 // Layout: each stream has an intrusive FIFO of message slots; the slots live in one vector
 // recycled through a free list (it grows to the high-water mark of queued messages, then
-// never allocates again). Payload bytes are copied once into the PayloadPool; fragments
+// never allocates again). Nothing is allocated before the first add(): the per-stream
+// table is created then, so an idle association holds no heap memory here. Payload bytes are copied once into the PayloadPool; fragments
 // share that buffer. TSNs are not assigned here: the retransmission queue does that when
 // it takes the fragment.
 //
@@ -120,10 +121,12 @@ class SendQueue {
   /// Call only when `s` has no partially cut message. Ignores invalid streams.
   void reset_ssn(StreamId s);
   /// The next SSN `s` will take (for tests and stream reset requests).
-  [[nodiscard]] Ssn next_ssn(StreamId s) const { return streams_[s.value()].next_ssn; }
+  [[nodiscard]] Ssn next_ssn(StreamId s) const {
+    return s.value() < streams_.size() ? streams_[s.value()].next_ssn : Ssn(0);
+  }
   /// RFC 6525 §5.1.5: `n` more outgoing streams (total capped at 65535), SSNs from 0.
   void add_streams(uint16_t n);
-  [[nodiscard]] uint16_t outbound_streams() const { return static_cast<uint16_t>(streams_.size()); }
+  [[nodiscard]] uint16_t outbound_streams() const { return outbound_streams_; }
   /// Messages dropped by produce() because their lifetime expired before being sent.
   [[nodiscard]] uint32_t expired_messages() const { return expired_; }
   /// Message slots allocated so far (high-water mark of queued messages).
@@ -167,7 +170,8 @@ class SendQueue {
   void clear();
 
   PayloadPool& pool_;
-  std::vector<StreamQueue> streams_;
+  uint16_t outbound_streams_;
+  std::vector<StreamQueue> streams_;  ///< empty until the first add(), then outbound_streams_
   std::vector<Message> slots_;
   uint32_t free_ = kNil;
   StreamScheduler scheduler_;

@@ -5,9 +5,7 @@
 
 namespace dpsctp::core {
 
-StreamScheduler::StreamScheduler(uint16_t streams, SchedulerKind kind) : kind_(kind) {
-  heap_.reserve(streams);
-}
+StreamScheduler::StreamScheduler(SchedulerKind kind) : kind_(kind) {}
 
 void StreamScheduler::set_kind(SchedulerKind kind) {
   if (kind == kind_) return;

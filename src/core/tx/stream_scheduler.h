@@ -9,8 +9,9 @@
 // RFC 8260 schedulers fit the same shape: §3.5 priority keys by (priority, turn), §3.4
 // fair bandwidth and §3.6 WFQ by a virtual finish time.
 //
-// The heap never holds a stream twice, so reserving one slot per stream up front makes
-// push/pop allocation-free.
+// The heap never holds a stream twice. It starts empty (an idle association holds no heap
+// memory here) and grows, doubling, to the most streams ever ready at once; from then on
+// push/pop are allocation-free.
 #pragma once
 
 #include <cstddef>
@@ -28,9 +29,8 @@ enum class SchedulerKind : uint8_t {
 
 class StreamScheduler {
  public:
-  /// Reserves room for `streams` ready streams.
-  explicit StreamScheduler(uint16_t streams,
-                           SchedulerKind kind = SchedulerKind::kFirstComeFirstServed);
+  /// Allocates nothing; room for ready streams is made on demand.
+  explicit StreamScheduler(SchedulerKind kind = SchedulerKind::kFirstComeFirstServed);
 
   /// A fresh arrival stamp, strictly greater than every earlier one. The send queue stamps
   /// each message when it is added.
@@ -41,9 +41,6 @@ class StreamScheduler {
   void set_kind(SchedulerKind kind);
   [[nodiscard]] SchedulerKind kind() const { return kind_; }
 
-  /// Makes room for `streams` ready streams (RFC 6525 add-streams). May allocate.
-  void reserve(uint16_t streams) { heap_.reserve(streams); }
-
   /// True when no stream is waiting.
   [[nodiscard]] bool empty() const { return heap_.empty(); }
   /// The stream to serve next. Precondition: !empty().
@@ -51,7 +48,8 @@ class StreamScheduler {
 
   /// A stream gets a new turn: it just got its first message, or its previous message was
   /// completely cut and it has another. `head_stamp` is its head message's stamp. The
-  /// stream must not already be in the scheduler.
+  /// stream must not already be in the scheduler. Allocates only when more streams are
+  /// ready than ever before.
   void push(StreamId stream, uint64_t head_stamp);
   /// Removes the top stream (it is being served, or has nothing left).
   void pop();

@@ -457,9 +457,11 @@ TEST_F(RetransmissionQueueTest, Rfc1982_TsnWrapAround) {
 
 TEST_F(RetransmissionQueueTest, HundredThousandChunksMemoryBounded) {
   RetransmissionQueue q(Tsn(0xFFFF0000), 1500, 65536);
-  const size_t capacity = q.capacity();
+  EXPECT_EQ(q.capacity(), 0u);  // nothing allocated before the first add()
+  size_t capacity = 0;
   uint64_t acked = 0;
   for (int round = 0; round < 5000; ++round) {
+    if (round == 1) capacity = q.capacity();  // the high-water mark is reached in round 0
     add_n(q, 20, 100);
     const std::array<GapAckBlock, 1> g{{{2, 20}}};
     SackOutcome o = q.handle_sack(q.cumulative_tsn_ack(), 65536, g, kT0);
@@ -473,6 +475,28 @@ TEST_F(RetransmissionQueueTest, HundredThousandChunksMemoryBounded) {
   EXPECT_EQ(q.capacity(), capacity);
   EXPECT_EQ(pool_.live_buffers(), 0u);
   EXPECT_LE(pool_.free_buffers(), 20u);
+}
+
+TEST_F(RetransmissionQueueTest, IdleQueueAllocatesNothingAndGrowsOnlyToTheHighWaterMark) {
+  // A peer window of 64 MB of 1500-byte chunks used to size the ring at creation.
+  RetransmissionQueue q(Tsn(1), 1500, 64 * 1024 * 1024);
+  EXPECT_EQ(q.capacity(), 0u);
+  add_n(q, 1, 100);
+  const size_t first = q.capacity();
+  EXPECT_GT(first, 0u);
+  EXPECT_LE(first, 64u);
+  // 200 chunks outstanding: a few doublings, to a power of two covering them.
+  add_n(q, 199, 100);
+  const size_t high = q.capacity();
+  EXPECT_GE(high, 200u);
+  EXPECT_LT(high, 400u);
+  EXPECT_EQ(high & (high - 1), 0u);
+  // Acking everything and sending the same amount again reuses the ring.
+  for (int round = 0; round < 10; ++round) {
+    ASSERT_TRUE(q.handle_sack(q.next_tsn().next(0xFFFFFFFF), 64 * 1024 * 1024, {}, kT0).all_acked);
+    add_n(q, 200, 100);
+    ASSERT_EQ(q.capacity(), high);
+  }
 }
 
 TEST_F(RetransmissionQueueTest, RingGrowsBeyondInitialCapacityKeepingOrder) {

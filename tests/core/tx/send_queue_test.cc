@@ -426,6 +426,25 @@ TEST_F(SendQueueTest, Rfc6525_ResetSsnAndAddStreams) {
   EXPECT_EQ(add(65534, 10), SendStatus::kOk);
 }
 
+// The stream table is created by the first add(): stream operations before it behave as
+// if it existed (RFC 6525 §5.1.5 add streams, §5.1.2 SSN reset; RFC 9260 §6.5 SSN 0).
+TEST_F(SendQueueTest, Rfc6525_StreamOperationsBeforeTheFirstMessage) {
+  EXPECT_EQ(q.slot_capacity(), 0u);
+  EXPECT_EQ(q.outbound_streams(), 3);
+  EXPECT_EQ(q.next_ssn(StreamId(2)), Ssn(0));
+  q.reset_ssn(StreamId(2));
+  EXPECT_EQ(q.queued_messages(StreamId(2)), 0u);
+  q.add_streams(2);
+  EXPECT_EQ(q.outbound_streams(), 5);
+  EXPECT_EQ(add(5, 10), SendStatus::kInvalidStream);
+  ASSERT_EQ(add(4, 10, ctx(1)), SendStatus::kOk);
+  ASSERT_EQ(add(0, 10, ctx(2)), SendStatus::kOk);
+  EXPECT_EQ(q.queued_messages(StreamId(4)), 1u);
+  EXPECT_EQ(produce_all(), (std::vector<uint32_t>{1, 2}));
+  EXPECT_EQ(q.next_ssn(StreamId(4)), Ssn(1));
+  EXPECT_EQ(q.next_ssn(StreamId(0)), Ssn(1));
+}
+
 TEST(SendQueue, Rfc3758_HugeLifetimeDoesNotOverflow) {
   PayloadPool pool;
   SendQueue q(pool, 1, 1000);
