@@ -155,6 +155,8 @@ VerificationTag Endpoint::new_local_tag() {
   // §5.1.3: tags are random and never 0; ours also encode the owning shard (design §3).
   for (;;) {
     uint32_t t = rng_.next32();
+    // The last, partial block of 2^32 would wrap when shards is not a power of two.
+    if (t > UINT32_MAX - config_.shards) continue;
     t -= t % config_.shards;
     t += config_.shard;
     if (t != 0 && !by_tag_.contains(t)) return VerificationTag(t);

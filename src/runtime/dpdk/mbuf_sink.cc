@@ -4,6 +4,7 @@
 #include <rte_branch_prediction.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
+#include <rte_ring.h>
 #include <rte_sctp.h>
 
 #include <algorithm>
@@ -38,7 +39,8 @@ MbufSink::MbufSink(const MbufSinkConfig& config)
       tx_crc_(config.tx_crc),
       tx_ipv4_cksum_(config.tx_ipv4_cksum),
       hook_(config.hook != nullptr ? config.hook : &prepend_nothing),
-      hook_context_(config.hook_context) {
+      hook_context_(config.hook_context),
+      tx_ring_(config.tx_ring) {
   const uint16_t room = pool_ != nullptr ? rte_pktmbuf_data_room_size(pool_) : 0;
   const size_t tail = room > RTE_PKTMBUF_HEADROOM ? room - RTE_PKTMBUF_HEADROOM : 0;
   capacity_ = std::min<size_t>(config.max_packet, tail);
@@ -118,7 +120,11 @@ void MbufSink::mark_offloads(TxFrame& frame, size_t sctp_len) {
 
 uint16_t MbufSink::flush() {
   if (queued_ == 0) return 0;
-  const uint16_t sent = rte_eth_tx_burst(port_, queue_, tx_.data(), queued_);
+  const uint16_t sent =
+      tx_ring_ == nullptr
+          ? rte_eth_tx_burst(port_, queue_, tx_.data(), queued_)
+          : static_cast<uint16_t>(rte_ring_sp_enqueue_burst(
+                tx_ring_, reinterpret_cast<void* const*>(tx_.data()), queued_, nullptr));
   ++counters_.bursts;
   counters_.packets += sent;
   for (uint16_t i = 0; i < sent; ++i) counters_.bytes += tx_len_[i];

@@ -35,6 +35,7 @@
 
 struct rte_mbuf;
 struct rte_mempool;
+struct rte_ring;
 
 namespace dpsctp::runtime {
 
@@ -77,6 +78,10 @@ struct MbufSinkConfig {
   uint32_t max_packet = 1500 - 40;
   TxHook hook = &prepend_nothing;
   void* hook_context = nullptr;
+  /// Set when the calling lcore owns no TX queue (shard_mesh.h, TX funnel): flush()
+  /// enqueues the frames on this single-producer ring, whose consumer transmits them,
+  /// instead of calling rte_eth_tx_burst. A full ring counts as drop_tx_full.
+  rte_ring* tx_ring = nullptr;
 };
 
 /// A config for `port`'s TX queue `queue`: its pool, its plan, max_packet = MTU - 40.
@@ -84,7 +89,7 @@ MbufSinkConfig sink_config_for(const Port& port, uint16_t queue);
 
 /// Per-sink counters, written only by the owning lcore; readers sum snapshots.
 struct alignas(64) MbufSinkCounters {
-  uint64_t packets = 0;          ///< accepted by rte_eth_tx_burst
+  uint64_t packets = 0;          ///< accepted by rte_eth_tx_burst (or the TX funnel ring)
   uint64_t bytes = 0;            ///< frame bytes of the accepted packets
   uint64_t bursts = 0;           ///< rte_eth_tx_burst calls
   uint64_t crc_hw = 0;           ///< packets marked RTE_MBUF_F_TX_SCTP_CKSUM (at send())
@@ -138,6 +143,7 @@ class MbufSink final : public core::PacketSink {
   bool tx_ipv4_cksum_;
   TxHook hook_;
   void* hook_context_;
+  rte_ring* tx_ring_;
   size_t capacity_ = 0;
   rte_mbuf* pending_ = nullptr;  // handed out by next_buffer(), not yet sent
   uint16_t queued_ = 0;

@@ -11,16 +11,19 @@
 
 #include <algorithm>
 
+#include "runtime/net/icmpv6.h"
 #include "runtime/stack/tsc_clock.h"
 #include "wire/crc32c.h"
 
 namespace dpsctp::runtime {
 namespace {
 
-MbufSinkConfig make_sink_config(const Port& port, uint16_t tx_queue, void* context, TxHook hook) {
+MbufSinkConfig make_sink_config(const Port& port, uint16_t tx_queue, rte_ring* tx_out,
+                                void* context, TxHook hook) {
   MbufSinkConfig c = sink_config_for(port, tx_queue);
   c.hook = hook;
   c.hook_context = context;
+  c.tx_ring = tx_out;  // set when we own no TX queue: shard 0 transmits for us
   return c;
 }
 
@@ -32,12 +35,22 @@ core::EndpointConfig batching(core::EndpointConfig c) {
 }
 
 rte_mbuf* to_mbuf(uint64_t handle) { return reinterpret_cast<rte_mbuf*>(handle); }
+
 uint64_t to_handle(rte_mbuf* m) { return reinterpret_cast<uint64_t>(m); }
+
+// RFC 4861 §4.3 / §4.4: Neighbour Solicitation (135) and Advertisement (136) feed caches.
+bool is_ndp(const RxPacket& p) {
+  if (p.l4.empty()) return false;
+  const auto type = std::to_integer<uint8_t>(p.l4[0]);
+  return type == net::icmpv6_type::kNeighbourSolicitation ||
+         type == net::icmpv6_type::kNeighbourAdvertisement;
+}
 
 }  // namespace
 
 Shard::Shard(const Port& port, ShardConfig config, Listener& listener)
     : port_id_(port.id()),
+      poll_rx_(config.poll_rx),
       rx_queue_(config.rx_queue),
       tx_queue_(config.tx_queue),
       pool_(port.pool()),
@@ -46,15 +59,34 @@ Shard::Shard(const Port& port, ShardConfig config, Listener& listener)
       local_(config.endpoint.local_addresses),
       tsc_hz_(rte_get_tsc_hz()),
       neighbours_(config.neighbours),
-      sink_(make_sink_config(port, config.tx_queue, this, &Shard::tx_hook)) {
+      links_(std::move(config.links)),
+      out_(links_.out.size()),
+      out_count_(links_.out.size(), 0),
+      sink_(make_sink_config(port, config.tx_queue, links_.tx_out, this, &Shard::tx_hook)) {
   parked_ips_.reserve(neighbours_.capacity());
   refresh_now();
-  endpoint_ =
-      std::make_unique<core::Endpoint>(batching(std::move(config.endpoint)), sink_, listener, now_);
+  endpoints_.push_back(
+      std::make_unique<core::Endpoint>(batching(std::move(config.endpoint)), sink_, listener, now_));
+}
+
+core::Endpoint* Shard::add_endpoint(core::EndpointConfig config, Listener& listener) {
+  if (endpoint_for_port(config.port) != nullptr) return nullptr;
+  if (config.local_addresses.empty()) config.local_addresses = local_;
+  endpoints_.push_back(
+      std::make_unique<core::Endpoint>(batching(std::move(config)), sink_, listener, now_));
+  return endpoints_.back().get();
+}
+
+core::Endpoint* Shard::endpoint_for_port(uint16_t port) {
+  // A handful of endpoints per shard: a linear scan over one vector beats a hash here.
+  for (auto& e : endpoints_) {
+    if (e->config().port == port) return e.get();
+  }
+  return nullptr;
 }
 
 Shard::~Shard() {
-  endpoint_.reset();  // may still send (nothing: it only queues), before the sink goes
+  endpoints_.clear();  // may still send (nothing: they only queue), before the sink goes
   sink_.flush();
   ctl_flush();
   for (const IpAddress& ip : parked_ips_) {
@@ -70,38 +102,45 @@ Instant Shard::refresh_now() {
 uint32_t Shard::poll_once() {
   refresh_now();
   ++counters_.polls;
-  const uint16_t n = rte_eth_rx_burst(port_id_, rx_queue_, rx_.data(), kRxBurst);
+  const uint16_t n = poll_rx_ ? rte_eth_rx_burst(port_id_, rx_queue_, rx_.data(), kRxBurst) : 0;
   if (n > 0) {
     ++counters_.rx_bursts;
     counters_.rx_packets += n;
     for (uint16_t i = 0; i < n; ++i) {
       if (i + 1 < n) rte_prefetch0(rte_pktmbuf_mtod(rx_[i + 1], void*));
-      process(rx_[i]);
+      if (process(rx_[i])) rx_[i] = nullptr;  // handed off: the owner frees it
     }
+    if (!out_.empty()) flush_handoffs();
     // The core copied what it keeps (events.h: spans live for the callback only).
-    rte_pktmbuf_free_bulk(rx_.data(), n);
+    rte_pktmbuf_free_bulk(rx_.data(), n);  // skips the NULLs
   }
-  if (now_ >= endpoint_->next_timeout()) {
-    ++counters_.timeouts;
-    endpoint_->handle_timeout(now_);
+  uint32_t received = n;
+  if (!links_.in.empty()) received += drain_handoffs();
+  if (!links_.tx_in.empty()) drain_funnel();
+  for (auto& e : endpoints_) {
+    if (now_ >= e->next_timeout()) {
+      ++counters_.timeouts;
+      e->handle_timeout(now_);
+    }
+    e->flush(now_);
   }
-  endpoint_->flush(now_);
   neighbour_timers();
   sink_.flush();
   ctl_flush();
-  return n;
+  for (IndexingListener* l : indexers_) l->commit();
+  return received;
 }
 
 void Shard::run(volatile bool& stop) {
   while (!stop) poll_once();
 }
 
-void Shard::process(rte_mbuf* m) {
+bool Shard::process(rte_mbuf* m) {
   // Multi-segment frames (jumbo, scattered RX) are not handled: the port sizes its mbufs so
   // a frame of the MTU fits one segment.
   if (unlikely(m->nb_segs != 1)) {
     ++counters_.rx_drop[static_cast<size_t>(RxDrop::kBadEthernet)];
-    return;
+    return false;
   }
   const std::span<const std::byte> frame(rte_pktmbuf_mtod(m, const std::byte*), m->data_len);
   RxFilter filter{.mac = link_.mac, .addresses = local_, .ipv4_checksum_verified = false};
@@ -112,22 +151,37 @@ void Shard::process(rte_mbuf* m) {
   classify_frame(frame, filter, p);
   switch (p.kind) {
     case RxKind::kSctp:
+      if (links_.count > 1 && !handed_in_ && route(m, p)) return true;
       ++counters_.rx_sctp;
-      endpoint_->handle_packet(p.l4, core::PacketInfo{p.src, p.dst}, now_);
-      return;
+      endpoint_for_sctp(p.l4).handle_packet(p.l4, core::PacketInfo{p.src, p.dst}, now_);
+      return false;
     case RxKind::kArp:
       handle_arp(p);
-      return;
+      if (links_.count > 1 && !handed_in_) copy_to_others(m);  // every cache learns
+      return false;
     case RxKind::kIcmp:
+      if (links_.count > 1 && !handed_in_ && route_icmp(m, p)) return true;
       handle_icmp(p);
-      return;
+      return false;
     case RxKind::kIcmpv6:
+      if (links_.count > 1 && !handed_in_ && route_icmp(m, p)) return true;
       handle_icmpv6(p);
-      return;
+      if (links_.count > 1 && !handed_in_ && is_ndp(p)) copy_to_others(m);
+      return false;
     case RxKind::kDrop:
       ++counters_.rx_drop[static_cast<size_t>(p.drop)];
-      return;
+      return false;
   }
+  return false;
+}
+
+core::Endpoint& Shard::endpoint_for_sctp(std::span<const std::byte> sctp) {
+  if (endpoints_.size() == 1 || sctp.size() < 4) return *endpoints_.front();
+  // RFC 9260 §3.1: the destination port follows the source port in the common header.
+  const auto port = static_cast<uint16_t>((std::to_integer<unsigned>(sctp[2]) << 8) |
+                                          std::to_integer<unsigned>(sctp[3]));
+  core::Endpoint* e = endpoint_for_port(port);
+  return e != nullptr ? *e : *endpoints_.front();
 }
 
 // --- TX: the MbufSink hook --------------------------------------------------------------
@@ -274,7 +328,7 @@ void Shard::ctl_queue(rte_mbuf* m) {
 
 void Shard::ctl_flush() {
   if (ctl_count_ == 0) return;
-  const uint16_t sent = rte_eth_tx_burst(port_id_, tx_queue_, ctl_.data(), ctl_count_);
+  const uint16_t sent = transmit(ctl_.data(), ctl_count_);
   counters_.ctl_tx += sent;
   if (unlikely(sent < ctl_count_)) {
     // Ownership rule: the PMD refused them, we failed the handoff, we free.

@@ -16,16 +16,29 @@
 //
 // Time: Instant from the TSC, read once per poll_once().
 //
-// Not yet: one shard per process only (Stack builds one, on the main lcore). Multi-shard
-// needs vtag routing (design.md §3: tag % shards == shard), RSS queues and SP/SC rings for
-// packets that land on a non-owner lcore. ICMP frag-needed / PTB are counted, not fed
-// into the core's path MTU (RFC 9260 §7.3, RFC 8201) — the core has no entry point yet.
+// Several endpoints (local SCTP ports) may share a shard: RX demultiplexes on the SCTP
+// destination port (add_endpoint).
+//
+// Several shards per process (design.md §3; ShardConfig::links from a ShardMesh): each
+// received SCTP packet is routed by route_sctp() (shard_route.h) — our tag names its owner;
+// a packet for another shard goes zero-copy over the SP/SC ring for (self, owner), enqueued
+// in one burst per RX burst and dequeued in bursts by the owner's poll_once(); INIT and
+// T-bit ABORT / SHUTDOWN COMPLETE consult the cross-shard index. ARP and NDP frames are
+// handled (answered) where they arrive and a reference-counted copy of the same mbuf goes
+// to every other shard, which only learns from it: each shard has its own neighbour cache.
+// A shard without a TX queue (ShardLinks::tx_out) sends through shard 0 (TX funnel).
+// Ownership of handed-off mbufs: the ring owns them in transit, the receiver frees them
+// after processing; whoever fails a handoff (full ring, refused tx_burst) frees and counts.
+//
+// ICMP frag-needed / ICMPv6 Packet Too Big quote the peer's tag: the cross-shard index
+// routes them to the shard that owns the quoted association (route_icmp).
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/endpoint.h"
@@ -33,9 +46,11 @@
 #include "runtime/dpdk/mbuf_sink.h"
 #include "runtime/dpdk/port.h"
 #include "runtime/net/neighbour_cache.h"
+#include "runtime/stack/indexing_listener.h"
 #include "runtime/stack/l2l3_encap.h"
 #include "runtime/stack/rx_classify.h"
 #include "runtime/stack/shard_counters.h"
+#include "runtime/stack/shard_mesh.h"
 
 struct rte_mbuf;
 struct rte_mempool;
@@ -43,12 +58,18 @@ struct rte_mempool;
 namespace dpsctp::runtime {
 
 struct ShardConfig {
+  /// false: this shard owns no RX queue (software distribution: shard 0 reads the only
+  /// one) and gets its packets from the handoff rings alone.
+  bool poll_rx = true;
   uint16_t rx_queue = 0;
   uint16_t tx_queue = 0;
   LinkIdentity link;              ///< our MAC (from the port) and optional VLAN tag
   core::EndpointConfig endpoint;  ///< addresses, SCTP port, options; flush_on_user_call
                                   ///< is forced false
   net::NeighbourConfig neighbours;
+  /// This shard's rings to the others; the default is a lone shard. The Endpoint's
+  /// shard / shards must match links.self / links.count (the Stack sets both).
+  ShardLinks links;
 };
 
 class Shard {
@@ -64,17 +85,33 @@ class Shard {
   Shard(const Shard&) = delete;
   Shard& operator=(const Shard&) = delete;
 
-  /// One loop iteration: read the TSC, rx_burst and process, the Endpoint's timers if
-  /// due, Endpoint::flush, neighbour solicitations / expiry, then TX bursts. Returns the
-  /// number of frames received. Never blocks.
+  /// One loop iteration: read the TSC, rx_burst and process (handing other shards'
+  /// packets to them), process what other shards handed us, shard 0: transmit the TX
+  /// funnel, the Endpoints' timers if due, Endpoint::flush, neighbour solicitations /
+  /// expiry, then TX bursts. Returns the number of frames received from the port and from
+  /// other shards. Never blocks.
   uint32_t poll_once();
   /// poll_once() until `stop` becomes true (set from a signal handler or another thread).
   void run(volatile bool& stop);
 
-  /// The SCTP endpoint. User calls made between poll_once() calls go out at the next one;
-  /// pass now() as their time.
-  core::Endpoint& endpoint() { return *endpoint_; }
-  [[nodiscard]] const core::Endpoint& endpoint() const { return *endpoint_; }
+  /// The primary SCTP endpoint (ShardConfig::endpoint). User calls made between
+  /// poll_once() calls go out at the next one; pass now() as their time.
+  core::Endpoint& endpoint() { return *endpoints_.front(); }
+  [[nodiscard]] const core::Endpoint& endpoint() const { return *endpoints_.front(); }
+  /// Adds an endpoint for another local SCTP port (a second listener, the local side of
+  /// client associations) on the same port/queues. Empty `config.local_addresses`: the
+  /// shard's. flush_on_user_call is forced false. `listener` must outlive the shard.
+  /// Returns nullptr when the port is taken. Control plane: call on the shard's lcore,
+  /// between poll_once() calls.
+  core::Endpoint* add_endpoint(core::EndpointConfig config, Listener& listener);
+  /// Calls l->commit() at the end of every poll_once() (multi-shard: the Stack registers
+  /// the IndexingListeners of this shard's endpoints). Control plane, like add_endpoint.
+  void add_indexer(IndexingListener* l) { indexers_.push_back(l); }
+  /// The endpoint bound to local SCTP port `port`, or nullptr.
+  core::Endpoint* endpoint_for_port(uint16_t port);
+  [[nodiscard]] size_t endpoint_count() const { return endpoints_.size(); }
+  core::Endpoint& endpoint_at(size_t i) { return *endpoints_[i]; }
+  [[nodiscard]] const core::Endpoint& endpoint_at(size_t i) const { return *endpoints_[i]; }
   /// The time of the current (or last) loop iteration.
   [[nodiscard]] Instant now() const { return now_; }
   /// Reads the TSC into now() (for user calls made before the first poll_once()).
@@ -84,6 +121,9 @@ class Shard {
   [[nodiscard]] const MbufSinkCounters& sink_counters() const { return sink_.counters(); }
   [[nodiscard]] const net::NeighbourCache& neighbours() const { return neighbours_; }
   [[nodiscard]] const LinkIdentity& link() const { return link_; }
+  /// This shard's number and the number of shards of the process.
+  [[nodiscard]] uint16_t index() const { return links_.self; }
+  [[nodiscard]] uint16_t shard_count() const { return links_.count; }
 
  private:
   static TxVerdict tx_hook(void* context, TxFrame& frame);
@@ -92,7 +132,22 @@ class Shard {
   bool prepend_ethernet(rte_mbuf* m, const net::MacAddress& dst_mac, uint16_t ether_type);
 
   // RX (shard.cc) and control protocols (shard_control.cc).
-  void process(rte_mbuf* m);
+  /// Handles one received frame; true when the mbuf was handed to another shard (the
+  /// caller must not free it).
+  bool process(rte_mbuf* m);
+  // Multi-shard (shard_handoff.cc).
+  bool route(rte_mbuf* m, const RxPacket& p);
+  bool route_icmp(rte_mbuf* m, const RxPacket& p);
+  uint16_t index_owner(const RxPacket& p, bool spread);
+  void hand_off(rte_mbuf* m, uint16_t to);
+  void copy_to_others(rte_mbuf* m);
+  void flush_handoffs();
+  uint32_t drain_handoffs();  ///< returns the frames taken
+  void drain_funnel();
+  /// rte_eth_tx_burst on our queue, or the TX funnel ring; returns how many were taken.
+  uint16_t transmit(rte_mbuf** m, uint16_t n);
+  /// The endpoint an SCTP packet's destination port selects (the primary if none).
+  core::Endpoint& endpoint_for_sctp(std::span<const std::byte> sctp);
   void handle_arp(const RxPacket& p);
   void handle_icmp(const RxPacket& p);
   void handle_icmpv6(const RxPacket& p);
@@ -113,6 +168,7 @@ class Shard {
 
   ShardCounters counters_;
   uint16_t port_id_;
+  bool poll_rx_;
   uint16_t rx_queue_;
   uint16_t tx_queue_;
   rte_mempool* pool_;
@@ -127,8 +183,17 @@ class Shard {
   std::array<rte_mbuf*, MbufSink::kTxBurst> ctl_{};
   uint16_t ctl_count_ = 0;
   RxPacket rx_packet_;  // reused for every frame
+  ShardLinks links_;
+  bool handed_in_ = false;  // processing another shard's frame: no routing, no answers
+  // Per destination shard: mbufs to enqueue at the end of the RX burst.
+  std::vector<std::array<rte_mbuf*, kRxBurst>> out_;
+  std::vector<uint16_t> out_count_;
+  std::vector<IndexingListener*> indexers_;
+  std::array<rte_mbuf*, MbufSink::kTxBurst> funnel_{};  // shard 0: TX funnel bursts
   MbufSink sink_;
-  std::unique_ptr<core::Endpoint> endpoint_;  // last: uses sink_ and the hook
+  // Last: they use sink_ and the hook. [0] is the primary; a packet to a port no endpoint
+  // has goes to [0], whose RFC 9260 §8.4 OOTB handling answers it.
+  std::vector<std::unique_ptr<core::Endpoint>> endpoints_;
 };
 
 }  // namespace dpsctp::runtime

@@ -33,7 +33,8 @@ void Shard::handle_arp(const RxPacket& p) {
     const net::IfAbsent absent = for_us ? net::IfAbsent::kCreate : net::IfAbsent::kIgnore;
     if (neighbours_.on_unsolicited(sender, arp.sender_mac, now_, absent) > 0) release(sender);
   }
-  if (!for_us) return;
+  // A copy from the shard that received it: that shard answered, we only learnt.
+  if (!for_us || handed_in_) return;
   const std::optional<net::ArpPacket> reply = net::arp_reply_for(arp, link_.mac, arp.target_ip);
   if (!reply) return;
   wire::MutableByteSpan room;
@@ -84,9 +85,11 @@ void Shard::handle_icmp(const RxPacket& p) {
       // checks the quoted tag (Appendix C ICMP5/ICMP6) before it shrinks the path MTU.
       ++counters_.icmp_frag_needed;
       const net::QuotedSctpHeader q = *du->sctp();
-      (void)endpoint_->handle_packet_too_big(du->quoted.header.dst, q.dst_port,
-                                             VerificationTag(q.verification_tag),
-                                             du->next_hop_mtu);
+      // The quoted packet left from our port q.src_port: that endpoint owns the path.
+      if (core::Endpoint* e = endpoint_for_port(q.src_port)) {
+        (void)e->handle_packet_too_big(du->quoted.header.dst, q.dst_port,
+                                       VerificationTag(q.verification_tag), du->next_hop_mtu);
+      }
       return;
     }
   }
@@ -112,8 +115,10 @@ void Shard::handle_icmpv6(const RxPacket& p) {
         // RFC 8201 §4 / RFC 9260 §7.3: same as IPv4's frag-needed.
         ++counters_.icmpv6_packet_too_big;
         if (const auto q = ptb->sctp()) {
-          (void)endpoint_->handle_packet_too_big(ptb->quoted.header.dst, q->dst_port,
-                                                 VerificationTag(q->verification_tag), ptb->mtu);
+          if (core::Endpoint* e = endpoint_for_port(q->src_port)) {
+            (void)e->handle_packet_too_big(ptb->quoted.header.dst, q->dst_port,
+                                           VerificationTag(q->verification_tag), ptb->mtu);
+          }
         }
       } else {
         ++counters_.icmp_ignored;
@@ -158,7 +163,7 @@ void Shard::handle_ndp_solicitation(const RxPacket& p) {
       neighbours_.on_unsolicited(p.src, *ns->source_lla, now_) > 0) {
     release(p.src);
   }
-  if (std::find(local_.begin(), local_.end(), ns->target) == local_.end()) return;
+  if (handed_in_ || std::find(local_.begin(), local_.end(), ns->target) == local_.end()) return;
   const std::optional<net::NdpAnswer> answer =
       net::ndp_answer_for(*ns, p.ip6, link_.mac, ns->target);
   if (!answer) return;

@@ -38,6 +38,15 @@ struct alignas(64) ShardCounters {
   uint64_t drop_encap = 0;         ///< headers did not fit (no headroom, family mismatch)
   uint64_t drop_ctl_no_mbuf = 0;   ///< control frame not sent: pool empty
   uint64_t drop_ctl_tx_full = 0;   ///< control frames refused by rte_eth_tx_burst
+  // Multi-shard (design.md §3; shard_mesh.h). All zero for a lone shard.
+  uint64_t handoff_tx = 0;    ///< mbufs enqueued toward other shards (owner, ARP/NDP copies)
+  uint64_t handoff_rx = 0;    ///< mbufs dequeued from other shards and processed here
+  uint64_t handoff_drop = 0;  ///< enqueue failed (ring full): freed here
+  uint64_t index_lookups = 0;  ///< cross-shard index reads (INIT, T-bit ABORT / SHUTDOWN COMPLETE)
+  uint64_t index_hits = 0;     ///< ... that found an association
+  uint64_t inits_spread = 0;   ///< INITs sent to init_shard() of their flow (software distribution)
+  uint64_t funnel_tx = 0;      ///< shard 0: other shards' frames sent on its TX queue
+  uint64_t funnel_drop = 0;    ///< shard 0: funnel frames refused by rte_eth_tx_burst, freed
   std::array<uint64_t, static_cast<size_t>(RxDrop::kCount)> rx_drop{};  ///< by RxDrop
 };
 

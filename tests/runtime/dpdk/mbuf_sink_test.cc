@@ -7,6 +7,7 @@
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_ring.h>
 
 #include <cstring>
 #include <optional>
@@ -383,6 +384,45 @@ TEST_F(MbufSinkOnRing, TxQueueIsTheConfiguredOne) {
   ASSERT_EQ(rte_eth_stats_get(*id, &st), 0);
   EXPECT_EQ(st.q_opackets[1], 1u);
   EXPECT_EQ(st.q_opackets[0], 0u);
+}
+
+}  // namespace
+}  // namespace dpsctp::runtime
+
+namespace dpsctp::runtime {
+namespace {
+
+// The TX funnel (shard_mesh.h): a sink without a TX queue of its own enqueues its frames
+// on an SP/SC ring instead of calling rte_eth_tx_burst; a full ring frees and counts them.
+TEST_F(MbufSinkOnRing, TxRingTakesTheBurstInsteadOfThePortAndFreesWhatDoesNotFit) {
+  rte_ring* ring = rte_ring_create("sink_funnel", 64, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
+  ASSERT_NE(ring, nullptr);
+  MbufSinkConfig c = sink_config_for(*port_, 0);
+  c.tx_ring = ring;
+  {
+    MbufSink sink(c);
+    for (uint32_t i = 0; i < 70; ++i) send_data(sink, i, 64);  // 63 fit the ring
+    sink.flush();
+    EXPECT_EQ(sink.counters().packets, 63u);
+    EXPECT_EQ(sink.counters().drop_tx_full, 7u);
+  }
+  std::vector<rte_mbuf*> rx;
+  EXPECT_EQ(receive(port_->id(), rx), 0);  // nothing went to the port
+  EXPECT_EQ(rte_ring_count(ring), 63u);
+  EXPECT_EQ(in_use(), 63u);  // the 7 refused went back to the pool
+  void* m = nullptr;
+  ASSERT_EQ(rte_ring_dequeue(ring, &m), 0);
+  const wire::ByteSpan got = bytes_of(static_cast<rte_mbuf*>(m));
+  EXPECT_TRUE(wire::verify_sctp_checksum(got));  // finished by the sink, ready to send
+  const auto view = wire::PacketView::parse(got);
+  ASSERT_TRUE(view.ok());
+  const auto data = wire::DataChunk::parse(view->first_chunk());
+  ASSERT_TRUE(data.ok());
+  EXPECT_EQ(data->tsn, Tsn(0));  // FIFO: the first frame sent comes out first
+  rte_pktmbuf_free(static_cast<rte_mbuf*>(m));
+  while (rte_ring_dequeue(ring, &m) == 0) rte_pktmbuf_free(static_cast<rte_mbuf*>(m));
+  rte_ring_free(ring);
+  EXPECT_EQ(in_use(), 0u);
 }
 
 }  // namespace
