@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
 """Merges Google Benchmark JSON files and writes the summary table of scripts/bench.
 
-Usage: report.py --out-json latest.json --out-md latest.md RUN.json...
+Usage: report.py --out-json latest.json --out-md latest.md [--e2e E2E.json]
+                 [--memif-echo MEMIF_ECHO.log] RUN.json...
+
+--e2e: bench/e2e_memif.sh's E2E_OUT file (loadgen <-> gateway over memif: maximum rate
+and RTT percentiles at 10/50/90 % of it); --memif-echo: bench/memif_echo_bench.sh's output
+(its JSON line is kept). Both end up in latest.json ("e2e_memif", "memif_echo") and in a
+table of latest.md.
 
 Rates are computed by Google Benchmark on CPU time (single-threaded benchmarks; the
 machine is shared, so CPU time is steadier than wall time). Ratios are dpsctp / usrsctp
@@ -187,17 +193,82 @@ def table(runs, context):
     return "\n".join(out) + "\n"
 
 
+def load_memif_echo(path):
+    """The client's JSON line of memif_echo_bench.sh's output (None if absent)."""
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("{") and '"msgs_per_s"' in line:
+                return json.loads(line)
+    return None
+
+
+def fmt_us(ns_value):
+    return f"{ns_value / 1e3:.1f}"
+
+
+E2E_LABELS = {
+    "max": "maximum: closed loop",
+    "open_10": "open loop, 10 % of max",
+    "open_50": "open loop, 50 % of max",
+    "open_90": "open loop, 90 % of max",
+    "peer_shards_1": "closed loop vs dpsctp_stack_peer, 1 shard",
+    "peer_shards_2": "closed loop vs dpsctp_stack_peer, 2 shards",
+}
+
+
+def e2e_table(e2e, memif_echo):
+    out = []
+    if e2e:
+        c = e2e["config"]
+        out.append("### End to end: dpsctp-loadgen <-> dpsctp-gateway (echo) over net_memif\n")
+        out.append(f"{c['size']} B messages, PPID {c['ppid']}, {c['associations']} associations x "
+                   f"{c['streams']} streams (closed loop: window {c['window']} per association), "
+                   f"{c['seconds']:.0f} s per point after {c['warmup_s']:.0f} s warm-up; one "
+                   "busy-polling lcore per process (gateway CPU 0, loadgen CPU 1); load average "
+                   f"after the run {', '.join(f'{x:.1f}' for x in e2e.get('load_avg_after', []))}. "
+                   "RTT = loadgen send -> echo received, µs.\n")
+        out.append("| point | offered | echoes/s | p50 | p99 | p99.9 | max |")
+        out.append("|---|---|---|---|---|---|---|")
+        for p in e2e["points"]:
+            r = p["rtt_ns"]
+            offered = fmt_rate(p["offered_msgs_per_s"]) if p["offered_msgs_per_s"] > 0 else "—"
+            if not p.get("ok", True):
+                out.append(f"| {E2E_LABELS.get(p['name'], p['name'])} | {offered} | "
+                           f"**FAILED** ({p.get('lost', 0)} lost): {p.get('error', '')} | | | | |")
+                continue
+            out.append(f"| {E2E_LABELS.get(p['name'], p['name'])} | {offered} | "
+                       f"{fmt_rate(p['msgs_per_s'])} | {fmt_us(r['p50'])} | {fmt_us(r['p99'])} | "
+                       f"{fmt_us(r['p99_9'])} | {fmt_us(r['max'])} |")
+        out.append("")
+    if memif_echo:
+        out.append(f"memif_echo_bench (two dpsctp_stack_peer, {memif_echo.get('size')} B, "
+                   f"window {memif_echo.get('window')}, {memif_echo.get('associations', 1)} "
+                   f"association): **{fmt_rate(memif_echo.get('msgs_per_s'))}** echoes.\n")
+    return "\n".join(out) + ("\n" if out else "")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--out-json", required=True)
     p.add_argument("--out-md", required=True)
+    p.add_argument("--e2e", help="bench/e2e_memif.sh E2E_OUT file")
+    p.add_argument("--memif-echo", help="bench/memif_echo_bench.sh output")
     p.add_argument("inputs", nargs="+")
     a = p.parse_args()
     runs, context = load(a.inputs)
+    doc = {"context": context, "benchmarks": list(runs.values())}
+    e2e = memif_echo = None
+    if a.e2e:
+        with open(a.e2e) as f:
+            e2e = doc["e2e_memif"] = json.load(f)
+    if a.memif_echo:
+        memif_echo = doc["memif_echo"] = load_memif_echo(a.memif_echo)
     with open(a.out_json, "w") as f:
-        json.dump({"context": context, "benchmarks": list(runs.values())}, f, indent=1)
+        json.dump(doc, f, indent=1)
     with open(a.out_md, "w") as f:
-        f.write(table(runs, context))
+        extra = e2e_table(e2e, memif_echo)
+        f.write(table(runs, context) + ("\n" + extra if extra.strip() else ""))
 
 
 if __name__ == "__main__":
