@@ -30,6 +30,9 @@ runtime::StackConfig make_stack_config(const config::GatewayConfig& c, const std
   if (c.port.vlan) s.vlan = net::VlanTag{.vid = *c.port.vlan};
   s.link_timeout = c.port.link_timeout;
   s.local_addresses = c.addresses;
+  // The core refuses INITs past the limit with "Out of Resource" (RFC 9260 §3.3.10.4); the
+  // gateway keeps its own process-wide count too (listeners share limits.max_associations).
+  s.max_associations = c.limits.max_associations;
   if (!c.listeners.empty()) {
     s.sctp_port = c.listeners.front().port;
     s.options = listener_options(c, c.listeners.front());

@@ -39,6 +39,7 @@ core::EndpointConfig endpoint_config(const StackConfig& c) {
     }
   }
   e.seed = c.seed != 0 ? c.seed : random_u64();
+  e.max_associations = c.max_associations;
   e.flush_on_user_call = false;  // the shard flushes once per loop iteration
   return e;
 }

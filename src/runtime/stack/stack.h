@@ -69,6 +69,9 @@ struct StackConfig {
   /// 32 bytes of HMAC key for State Cookies; all zero: drawn from std::random_device.
   std::array<std::byte, 32> cookie_secret{};
   uint64_t seed = 0;  ///< tags and TSNs; 0: drawn from std::random_device
+  /// Per endpoint and shard: beyond it an INIT gets ABORT with "Out of Resource"
+  /// (RFC 9260 §3.3.10.4) and no state is kept (core::EndpointConfig::max_associations).
+  uint32_t max_associations = 65536;
   net::NeighbourConfig neighbours;
   std::chrono::milliseconds link_timeout{10000};  ///< memif: ~1 s, and the peer must start
   bool require_link_up = true;
