@@ -16,25 +16,10 @@ using testing::bare_chunk;
 using testing::Bytes;
 using testing::Capture;
 using testing::EndpointPair;
+using testing::Established;
 using testing::expect_alive;
 using testing::forge;
 using wire::ChunkType;
-
-struct Established {
-  EndpointPair net;
-  AssocId a, z;
-  uint32_t z_tag = 0;  // Z's local tag: what A's packets carry
-  uint32_t a_tag = 0;
-  explicit Established(AssociationOptions o = {}) : net(o) {
-    std::tie(a, z) = net.establish();
-    z_tag = net.z->association(z)->local_tag().value();
-    a_tag = net.a->association(a)->local_tag().value();
-  }
-  void to_z(const Bytes& p, const IpAddress& from) {
-    net.z->handle_packet(p, {from, net.ip_z}, net.now);
-  }
-  void to_z(const Bytes& p) { to_z(p, net.ip_a); }
-};
 
 TEST(BlindAttack, Rfc9260_8_5_WrongTagOnEveryChunkTypeIsDiscardedAndCounted) {
   Established s;

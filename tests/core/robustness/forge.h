@@ -7,6 +7,7 @@
 
 #include <array>
 #include <functional>
+#include <tuple>
 #include <vector>
 
 #include "endpoint_pair.h"
@@ -114,5 +115,27 @@ inline void expect_alive(EndpointPair& net, AssocId a, AssocId z, bool a_to_z = 
   EXPECT_EQ(net.z->association(z)->state(), AssocState::kEstablished);
   EXPECT_EQ(net.a->association(a)->state(), AssocState::kEstablished);
 }
+
+/// Two endpoints with one ESTABLISHED association, and a way to inject forged packets
+/// into Z as if they came from A (or from another address).
+struct Established {
+  EndpointPair net;
+  AssocId a, z;
+  uint32_t z_tag = 0;  // Z's local tag: what A's packets carry
+  uint32_t a_tag = 0;
+  explicit Established(AssociationOptions o = {}) : net(o) {
+    std::tie(a, z) = net.establish();
+    z_tag = net.z->association(z)->local_tag().value();
+    a_tag = net.a->association(a)->local_tag().value();
+  }
+  void to_z(const Bytes& p, const IpAddress& from) {
+    net.z->handle_packet(p, {from, net.ip_z}, net.now);
+  }
+  void to_z(const Bytes& p) { to_z(p, net.ip_a); }
+  /// The TSN A's next DATA chunk would carry (nothing sent by A yet).
+  [[nodiscard]] Tsn next_tsn_from_a() const {
+    return net.z->association(z)->tcb().peer_initial_tsn;
+  }
+};
 
 }  // namespace dpsctp::core::testing

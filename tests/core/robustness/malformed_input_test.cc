@@ -19,24 +19,10 @@ using testing::bare_chunk;
 using testing::Bytes;
 using testing::Capture;
 using testing::EndpointPair;
+using testing::Established;
 using testing::expect_alive;
 using testing::forge;
 using wire::ChunkType;
-
-struct Established {
-  EndpointPair net;
-  AssocId a, z;
-  uint32_t z_tag = 0;
-  explicit Established(AssociationOptions o = {}) : net(o) {
-    std::tie(a, z) = net.establish();
-    z_tag = net.z->association(z)->local_tag().value();
-  }
-  void to_z(const Bytes& p) { net.z->handle_packet(p, {net.ip_a, net.ip_z}, net.now); }
-  /// The TSN A's next DATA chunk would carry (nothing sent by A yet).
-  [[nodiscard]] Tsn next_tsn_from_a() const {
-    return net.z->association(z)->tcb().peer_initial_tsn;
-  }
-};
 
 TEST(MalformedInput, Rfc9260_3_2_ZeroAndShortChunkLengthsAreDiscarded) {
   Established s;
