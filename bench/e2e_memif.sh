@@ -16,6 +16,10 @@
 #   SECONDS  measured seconds per point (default 5; each point also has 1 s of warm-up)
 # Env: E2E_OUT=FILE (write the JSON that bench/report.py --e2e merges), E2E_ASSOCS (4),
 #      E2E_WINDOW (64), E2E_SIZE (128), E2E_STREAMS (4), E2E_STACK_PEER (unset: skip (c)).
+# Overload: when the loadgen offers more than the gateway can echo, the gateway's echo
+# backlog closes the loadgen's receive window (RFC 9260 §6.2) instead of ABORTing, so an
+# open-loop point falls short of its offered rate (loadgen_send_backpressure counts the
+# sends its full send buffer refused) rather than failing.
 # Prints one line per point (and the gateway's cumulative stats line after it). Numbers
 # only, never a verdict on speed: a point whose loadgen reports loss or an association
 # failure (an overloaded open loop) is printed and recorded as FAILED with its reason,
@@ -147,9 +151,10 @@ if not r["ok"]:
     print("e2e_memif %-14s offered=%-9s FAILED lost=%d: %s" % (sys.argv[2], offered, r["lost"], r["error"]))
     sys.exit(1)
 print("e2e_memif %-14s offered=%-9s msgs_per_s=%.0f p50_us=%.1f p99_us=%.1f p99_9_us=%.1f "
-      "max_us=%.1f loadgen_retransmitted=%d" % (
+      "max_us=%.1f loadgen_retransmitted=%d loadgen_send_backpressure=%d" % (
           sys.argv[2], offered, m["received_msgs_per_s"], t["p50"] / 1e3, t["p99"] / 1e3,
-          t["p99_9"] / 1e3, t["max"] / 1e3, r["sctp"]["retransmitted_chunks"]))
+          t["p99_9"] / 1e3, t["max"] / 1e3, r["sctp"]["retransmitted_chunks"],
+          r.get("send_backpressure", 0)))
 PY
   local ok=$?
   [[ -s "$DIR/$name.gw" ]] && sed 's/^.*\] /  gateway: /' "$DIR/$name.gw"

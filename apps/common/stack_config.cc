@@ -29,7 +29,10 @@ runtime::StackConfig make_stack_config(const config::GatewayConfig& c, const std
   s.mtu = c.port.mtu;
   if (c.port.vlan) s.vlan = net::VlanTag{.vid = *c.port.vlan};
   s.link_timeout = c.port.link_timeout;
+  s.udp_encaps_port = c.port.udp_encapsulation_port.value_or(0);  // RFC 6951; 0 = off
   s.local_addresses = c.addresses;
+  s.prefix_lengths = c.prefix_lengths;
+  s.gateways = c.gateways;  // RFC 1122 §3.3.1.2: off-link destinations go to the next hop
   // The core refuses INITs past the limit with "Out of Resource" (RFC 9260 §3.3.10.4); the
   // gateway keeps its own process-wide count too (listeners share limits.max_associations).
   s.max_associations = c.limits.max_associations;

@@ -21,10 +21,9 @@ ListenerRoute::ListenerRoute(const config::GatewayConfig& config,
                              const config::Listener& listener, ShardContext& context)
     : listener_(listener),
       context_(context),
-      // The backlog holds at most one more send buffer's worth: past that the client
-      // writes faster than it reads our echoes for longer than any burst explains.
-      backlog_messages_(4096),
-      backlog_bytes_(std::max<size_t>(config.options.send_buffer, 64 * 1024)) {
+      // Past these bounds the client ignored the window the backlog closed (echo_backlog.h).
+      backlog_messages_(backlog_bounds(config.options.receive_window, config.options.send_buffer).first),
+      backlog_bytes_(backlog_bounds(config.options.receive_window, config.options.send_buffer).second) {
   if (listener_.route == config::Route::kRelay) {
     const config::Upstream* up = config.find_upstream(listener_.upstream);
     relay_ = std::make_unique<RelayRoute>(config, *up, *this, context_, counters_);
@@ -89,6 +88,10 @@ void ListenerRoute::echo(const ReceivedMessage& m) {
     ++counters_.send_refused;
     return;
   }
+  if (a.shutdown_sent) {  // stopping: the client's last queued messages (RFC 9260 §9.2)
+    ++counters_.stop_unanswered;
+    return;
+  }
   if (a.backlog.empty()) {
     const auto st = endpoint_->send(m.assoc, m.stream, m.ppid, m.data, {}, now());
     if (st == core::SendStatus::kOk) {
@@ -104,11 +107,14 @@ void ListenerRoute::echo(const ReceivedMessage& m) {
   }
   // Queued behind what waits already, so the echo keeps the per-stream order.
   if (!a.backlog.push(m.stream, m.ppid, m.data)) {
-    // Dropping silently would break the echo's exactly-once contract: ABORT instead.
+    // The client ignored the closed window (below). Dropping silently would break the
+    // echo's exactly-once contract: ABORT instead.
     ++counters_.backlog_aborts;
-    return doom(m.assoc, "dpsctp-gateway: echo backlog overflow (peer not reading)");
+    return doom(m.assoc, "dpsctp-gateway: echo backlog overflow (peer ignores our window)");
   }
   counters_.backlog_high_water = std::max<uint64_t>(counters_.backlog_high_water, a.backlog.size());
+  // Backpressure, RFC 9260 §6.2: what waits here is not consumed; a_rwnd shrinks by it.
+  endpoint_->set_receive_held(m.assoc, a.backlog.held_bytes(), now());
 }
 
 void ListenerRoute::doom(AssocId id, const char* reason) {
@@ -121,10 +127,11 @@ void ListenerRoute::doom(AssocId id, const char* reason) {
 }
 
 void ListenerRoute::drain(uint32_t id, Assoc& a) {
+  const size_t before = a.backlog.size();
   while (!a.backlog.empty()) {
     const auto& e = a.backlog.front();
     const auto st = endpoint_->send(AssocId(id), e.stream, e.ppid, e.data, {}, now());
-    if (st == core::SendStatus::kBufferFull) return;
+    if (st == core::SendStatus::kBufferFull) break;
     if (st == core::SendStatus::kOk) {
       ++counters_.msgs_out;
       counters_.bytes_out += e.data.size();
@@ -133,6 +140,8 @@ void ListenerRoute::drain(uint32_t id, Assoc& a) {
     }
     a.backlog.pop();
   }
+  // §6.2: consumed; the core reopens the window (and sends a window update when due).
+  if (a.backlog.size() != before) endpoint_->set_receive_held(AssocId(id), a.backlog.held_bytes(), now());
 }
 
 void ListenerRoute::service() {
@@ -224,6 +233,7 @@ void ListenerRoute::shutdown_idle() {
 }
 
 void ListenerRoute::abort_all(const char* reason) {
+  if (relay_) relay_->give_up();
   core::Endpoint* up = relay_ ? relay_->upstream_endpoint() : nullptr;
   for (core::Endpoint* ep : {endpoint_, up}) {
     if (ep == nullptr) continue;

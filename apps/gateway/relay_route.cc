@@ -18,8 +18,10 @@ RelayRoute::RelayRoute(const config::GatewayConfig& config, const config::Upstre
       owner_(owner),
       context_(context),
       counters_(counters),
-      max_messages_(4096),
-      max_bytes_(std::max<size_t>(config.options.send_buffer, 64 * 1024)) {
+      // Room for a whole upstream send buffer handed back at a failover, and for what a
+      // window-respecting client sends while its window closes (echo_backlog.h).
+      max_messages_(backlog_bounds(config.options.receive_window, config.options.send_buffer).first),
+      max_bytes_(backlog_bounds(config.options.receive_window, config.options.send_buffer).second) {
   for (const auto& m : upstream.members) members_.push_back(Member{&m, Instant{}});
 }
 
@@ -48,8 +50,28 @@ void RelayRoute::client_restarted(AssocId client) {
 void RelayRoute::client_closed(AssocId client) {
   auto it = pairs_.find(client.value());
   if (it == pairs_.end()) return;
-  close_upstream(it->second);
+  Pair& p = it->second;
+  p.to_client.clear();  // answers for a client that is gone: nobody to deliver them to
+  if (!p.resend.empty() || !p.to_upstream.empty()) {
+    // The client's SCTP has them acknowledged: they must still reach an upstream.
+    p.client_gone = true;
+    mark(client.value(), p);
+    return;
+  }
+  close_upstream(p);
   pairs_.erase(it);  // pending_ may still list it: service() skips missing pairs
+}
+
+bool RelayRoute::finish_orphan(Pair& p) {
+  if (!p.resend.empty() || !p.to_upstream.empty()) {
+    if (!context_.stopping || p.upstream) return false;  // up, or its handshake under way
+    // Stopping and no upstream to take them: count what is given up, never silently.
+    counters_.relay_undelivered += p.resend.size() + p.to_upstream.size();
+    p.resend.clear();
+    p.to_upstream.clear();
+  }
+  close_upstream(p);
+  return true;
 }
 
 void RelayRoute::close_upstream(Pair& p) {
@@ -66,6 +88,14 @@ void RelayRoute::close_upstream(Pair& p) {
   }
   p.upstream.reset();
   p.upstream_up = false;
+}
+
+void RelayRoute::give_up() {
+  for (auto& [client, p] : pairs_) {
+    counters_.relay_undelivered += p.resend.size() + p.to_upstream.size();
+    p.resend.clear();
+    p.to_upstream.clear();
+  }
 }
 
 bool RelayRoute::drained(AssocId client) const {
@@ -120,11 +150,24 @@ void RelayRoute::connect(uint32_t client, Pair& p) {
 void RelayRoute::queue(uint32_t client, Pair& p, EchoBacklog& b, StreamId s, Ppid ppid,
                        std::span<const std::byte> data) {
   if (!b.push(s, ppid, data)) {
+    if (p.client_gone) {
+      ++counters_.relay_undelivered;  // no client left to ABORT: counted
+      return;
+    }
     owner_.doom(AssocId(client), "dpsctp-gateway: relay buffer overflow");
     return;
   }
   counters_.backlog_high_water = std::max<uint64_t>(counters_.backlog_high_water, b.size());
   mark(client, p);
+  if (&b != &p.to_client) hold_client(client, p);
+}
+
+void RelayRoute::hold_client(uint32_t client, Pair& p) {
+  // RFC 9260 §6.2: what waits for an upstream is not consumed; the client's window
+  // shrinks by it, so a slow or failed-over upstream slows the client down.
+  if (p.client_gone) return;
+  client_->set_receive_held(AssocId(client), p.resend.held_bytes() + p.to_upstream.held_bytes(),
+                            now());
 }
 
 void RelayRoute::from_client(const ReceivedMessage& m) {
@@ -146,14 +189,15 @@ void RelayRoute::from_client(const ReceivedMessage& m) {
   queue(m.assoc.value(), p, p.to_upstream, m.stream, m.ppid, m.data);
 }
 
-void RelayRoute::flush_to_upstream(Pair& p) {
+void RelayRoute::flush_to_upstream(uint32_t client, Pair& p) {
   if (!p.upstream_up) return;
+  const size_t before = p.resend.size() + p.to_upstream.size();
   for (EchoBacklog* b : {&p.resend, &p.to_upstream}) {
     while (!b->empty()) {
       const auto& e = b->front();
       const StreamId s(static_cast<uint16_t>(e.stream.value() % p.upstream_streams));
       const auto st = upstream_->send(*p.upstream, s, e.ppid, e.data, {}, now());
-      if (st == core::SendStatus::kBufferFull || st == core::SendStatus::kInvalidState) return;
+      if (st == core::SendStatus::kBufferFull || st == core::SendStatus::kInvalidState) break;
       if (st == core::SendStatus::kOk) {
         ++counters_.upstream_msgs_out;
       } else {
@@ -161,7 +205,9 @@ void RelayRoute::flush_to_upstream(Pair& p) {
       }
       b->pop();
     }
+    if (!b->empty()) break;  // order: to_upstream waits behind resend
   }
+  if (p.resend.size() + p.to_upstream.size() != before) hold_client(client, p);
 }
 
 void RelayRoute::from_upstream(const ReceivedMessage& m) {
@@ -259,7 +305,15 @@ void RelayRoute::service() {
     Pair& p = it->second;
     p.in_service = false;
     if (!p.upstream && !context_.stopping && t >= p.connect_at) connect(client, p);
-    flush_to_upstream(p);
+    flush_to_upstream(client, p);
+    if (p.client_gone) {
+      if (finish_orphan(p)) {
+        pairs_.erase(it);
+      } else {
+        mark(client, p);
+      }
+      continue;
+    }
     flush_to_client(client, p);
     const bool waiting = (!p.upstream && !context_.stopping) || !p.resend.empty() ||
                          !p.to_upstream.empty() || !p.to_client.empty();

@@ -10,8 +10,14 @@
 // order, on a new upstream association to the next healthy member. The client association
 // stays up. A failed member is skipped until reconnect_interval has passed.
 //
+// Backpressure (RFC 9260 §6.2): what waits for an upstream (resend + to_upstream) is
+// reported to the core as held by the client association (Endpoint::set_receive_held), so
+// the client's window closes while an upstream is slow or being replaced.
 // Buffers are bounded (EchoBacklog): past the bound the client association is ABORTed and
-// counted (backlog_aborts), never dropped silently.
+// counted (backlog_aborts), never dropped silently. A client that closes while messages it
+// sent still wait here (for an upstream, or to be re-sent after a failover) keeps its pair
+// until they are handed to an upstream association; only then is that one shut down. What
+// cannot be forwarded at all (the gateway stops first) is counted as relay_undelivered.
 //
 // Shard-local like ListenerRoute.
 #pragma once
@@ -57,6 +63,8 @@ class RelayRoute {
   [[nodiscard]] bool drained(AssocId client) const;
   /// Pairs open now (telemetry).
   [[nodiscard]] size_t pair_count() const { return pairs_.size(); }
+  /// The shutdown timeout passed: counts what still waits for an upstream as undelivered.
+  void give_up();
 
  private:
   struct Member {
@@ -78,6 +86,7 @@ class RelayRoute {
     EchoBacklog to_upstream;  // waiting for the upstream (handshake, buffer full)
     EchoBacklog to_client;    // waiting for the client's send buffer
     bool in_service = false;  // listed in pending_
+    bool client_gone = false;  // the client closed; what it sent is still forwarded
   };
 
   // Upstream side (the upstream endpoint's Listener).
@@ -99,13 +108,16 @@ class RelayRoute {
   [[nodiscard]] Instant now() const;
   std::optional<size_t> choose_member(AssocId client);
   void connect(uint32_t client, Pair& p);
-  void flush_to_upstream(Pair& p);
+  void flush_to_upstream(uint32_t client, Pair& p);
+  void hold_client(uint32_t client, Pair& p);
   void flush_to_client(uint32_t client, Pair& p);
   void queue(uint32_t client, Pair& p, EchoBacklog& b, StreamId s, Ppid ppid,
              std::span<const std::byte> data);
   void mark(uint32_t client, Pair& p);
   void upstream_lost(Pair& p);
   void close_upstream(Pair& p);
+  /// client_gone pairs: true (and the pair's upstream is shut down) once nothing is left.
+  bool finish_orphan(Pair& p);
 
   const config::Upstream& config_;
   ListenerRoute& owner_;

@@ -25,6 +25,11 @@ struct RouteCounters {
   uint64_t upstream_connects = 0;  ///< upstream associations started
   uint64_t upstream_failures = 0;  ///< upstream associations lost or never established
   uint64_t upstream_resent = 0;    ///< messages handed back (send failed) and sent again
+  /// Graceful stop: messages that arrived after our SHUTDOWN (the client sends what it had
+  /// queued, RFC 9260 §9.2) and could not be answered: §9.2 forbids new data from us then.
+  uint64_t stop_unanswered = 0;
+  /// relay: messages a closed client had sent that no upstream could take before the stop.
+  uint64_t relay_undelivered = 0;
 };
 
 inline RouteCounters& operator+=(RouteCounters& a, const RouteCounters& b) {
@@ -45,6 +50,8 @@ inline RouteCounters& operator+=(RouteCounters& a, const RouteCounters& b) {
   a.upstream_connects += b.upstream_connects;
   a.upstream_failures += b.upstream_failures;
   a.upstream_resent += b.upstream_resent;
+  a.stop_unanswered += b.stop_unanswered;
+  a.relay_undelivered += b.relay_undelivered;
   return a;
 }
 

@@ -24,7 +24,7 @@ const char* route_name(config::Route r) {
 }
 
 std::string route_json(const RouteCounters& c) {
-  char buf[768];
+  char buf[1024];
   std::snprintf(buf, sizeof buf,
                 "\"assocs_up\":%" PRIu64 ",\"assocs_closed\":%" PRIu64 ",\"msgs_in\":%" PRIu64
                 ",\"bytes_in\":%" PRIu64 ",\"msgs_out\":%" PRIu64 ",\"bytes_out\":%" PRIu64
@@ -33,11 +33,13 @@ std::string route_json(const RouteCounters& c) {
                 ",\"refused_stopping\":%" PRIu64 ",\"refused_limit\":%" PRIu64
                 ",\"upstream_msgs_out\":%" PRIu64 ",\"upstream_msgs_in\":%" PRIu64
                 ",\"upstream_connects\":%" PRIu64 ",\"upstream_failures\":%" PRIu64
-                ",\"upstream_resent\":%" PRIu64,
+                ",\"upstream_resent\":%" PRIu64 ",\"stop_unanswered\":%" PRIu64
+                ",\"relay_undelivered\":%" PRIu64,
                 c.assocs_up, c.assocs_closed, c.msgs_in, c.bytes_in, c.msgs_out, c.bytes_out,
                 c.ppid_drops, c.send_refused, c.backlog_high_water, c.backlog_aborts,
                 c.refused_stopping, c.refused_limit, c.upstream_msgs_out, c.upstream_msgs_in,
-                c.upstream_connects, c.upstream_failures, c.upstream_resent);
+                c.upstream_connects, c.upstream_failures, c.upstream_resent, c.stop_unanswered,
+                c.relay_undelivered);
   return buf;
 }
 

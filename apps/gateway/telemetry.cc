@@ -53,6 +53,7 @@ int cmd_stats(const char*, const char*, rte_tel_data* d) {
         {"refused_limit", r.refused_limit}, {"upstream_msgs_out", r.upstream_msgs_out},
         {"upstream_msgs_in", r.upstream_msgs_in}, {"upstream_connects", r.upstream_connects},
         {"upstream_failures", r.upstream_failures}, {"upstream_resent", r.upstream_resent},
+        {"stop_unanswered", r.stop_unanswered}, {"relay_undelivered", r.relay_undelivered},
         {"retransmitted_chunks", t.snmp.DpsctpRetransmittedChunks},
         {"rx_frames", t.rx_frames},       {"tx_frames", t.tx_frames},
         {"net_drops", t.net_drops}};

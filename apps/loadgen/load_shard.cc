@@ -31,7 +31,9 @@ Slot::Slot(LoadShard& o, uint32_t i, const Options& opt)
 void Slot::on_message(const ReceivedMessage& m) { owner.on_message(*this, m); }
 void Slot::on_assoc_change(const AssocChange& e) { owner.on_assoc_change(*this, e); }
 void Slot::on_send_failed(const SendFailed& e) {
-  if (e.assoc == assoc) owner.on_event(*this, LoadShard::Event::kSendFailed);
+  if (e.assoc != assoc) return;
+  ++send_failed;
+  owner.on_event(*this, LoadShard::Event::kSendFailed);
 }
 void Slot::on_shutdown_event(AssocId a) {
   if (a == assoc && state != State::kClosing) owner.on_event(*this, LoadShard::Event::kPeerShutdown);
@@ -150,6 +152,11 @@ void LoadShard::start_running() {
 
 bool LoadShard::sending_over() const {
   if (stop_requested_ || now_ns_ >= send_end_ns_) return true;
+  if (o_.expect_peer_shutdown &&
+      std::none_of(slots_.begin(), slots_.end(),
+                   [](const auto& s) { return s->state == Slot::State::kUp; })) {
+    return true;  // the peer closed every association
+  }
   if (o_.scenario == Scenario::kChurn) return o_.messages != 0 && churn_started_ >= o_.messages;
   return std::all_of(slots_.begin(), slots_.end(), [](const auto& s) { return s->quota == 0; });
 }
@@ -236,6 +243,7 @@ void LoadShard::step_shutdown() {
 }
 
 uint64_t LoadShard::outstanding() const {
+  if (o_.no_echo) return 0;  // a sink answers nothing
   uint64_t n = 0;
   for (const auto& s : slots_) {
     if (s->state == Slot::State::kUp || s->state == Slot::State::kClosing) {
@@ -312,7 +320,7 @@ bool LoadShard::send_one(Slot& s) {
 }
 
 void LoadShard::on_message(Slot& s, const ReceivedMessage& m) {
-  if (m.assoc != s.assoc) {
+  if (m.assoc != s.assoc || o_.no_echo) {
     ++stats_.unknown_assoc_msgs;
     return set_error("a message on an association we do not track");
   }
@@ -345,6 +353,11 @@ void LoadShard::on_assoc_change(Slot& s, const AssocChange& e) {
       break;
     case AssocChangeState::kShutdownComp:
       ++stats_.shutdown_comp;
+      if (o_.expect_peer_shutdown) {
+        // Acknowledged by SCTP but never answered (the peer stopped): counted, not lost.
+        const uint64_t open = s.verifier.outstanding();
+        stats_.unanswered_at_peer_shutdown += open > s.send_failed ? open - s.send_failed : 0;
+      }
       s.state = Slot::State::kClosed;
       s.idle_until_ns = now_ns_ + kNsPerS / 1000;  // churn: 1 ms before the port is reused
       break;
@@ -367,9 +380,14 @@ void LoadShard::on_event(Slot& s, Event e) {
   switch (e) {
     case Event::kSendFailed:
       ++stats_.send_failed_events;
+      if (o_.expect_peer_shutdown) return;  // accounted for in run_ok()
       return fail(s, "SEND_FAILED: a message will not be delivered", false);
     case Event::kPeerShutdown:
       ++stats_.peer_shutdowns;
+      if (o_.expect_peer_shutdown) {
+        s.state = Slot::State::kClosing;  // RFC 9260 §9.2: no new sends; SHUTDOWN_COMP follows
+        return;
+      }
       return fail(s, "the peer shut the association down", false);
     case Event::kPathDown: ++stats_.path_unreachable; return;
     case Event::kPathUp: ++stats_.path_available; return;
@@ -392,8 +410,13 @@ RunResult LoadShard::result() const {
   }
   r.total_s = begin_ns_ != 0 ? static_cast<double>(end - begin_ns_) / 1e9 : 0;
   r.lost = lost_;
-  if (r.lost == 0 && stats_.total.sent_msgs > stats_.total.received_msgs + stats_.echo_error_total()) {
-    r.lost = stats_.total.sent_msgs - stats_.total.received_msgs - stats_.echo_error_total();
+  // --expect-peer-shutdown: SEND_FAILED and unanswered messages are accounted, not lost.
+  const uint64_t accounted = stats_.total.received_msgs + stats_.echo_error_total() +
+                             (o_.expect_peer_shutdown ? stats_.send_failed_events +
+                                                            stats_.unanswered_at_peer_shutdown
+                                                      : 0);
+  if (r.lost == 0 && !o_.no_echo && stats_.total.sent_msgs > accounted) {
+    r.lost = stats_.total.sent_msgs - accounted;
   }
   r.timed_out = timed_out_;
   r.error = error_;

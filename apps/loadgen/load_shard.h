@@ -54,6 +54,7 @@ struct Slot final : public Listener {
   EchoVerifier verifier;
   MessageGenerator generator;
   std::optional<MessageSpec> pending;  ///< drawn but refused by backpressure
+  uint64_t send_failed = 0;  ///< SEND_FAILED messages of this association (never echoed)
 };
 
 class LoadShard {

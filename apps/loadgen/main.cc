@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "init_flood.h"
 #include "load_shard.h"
 #include "options.h"
 #include "path_cut.h"
@@ -60,7 +61,8 @@ bool check_addresses(const Options& o, std::string& error) {
 }
 
 /// The poll loop: the shard, then the load logic; a progress line each second on a TTY.
-void run(runtime::Stack& stack, LoadShard& load, PathCut* cut, const Options& o) {
+void run(runtime::Stack& stack, LoadShard& load, PathCut* cut, InitFlood* flood,
+         const Options& o) {
   const bool tty = isatty(STDERR_FILENO) != 0;
   const uint64_t start = steady_ns();
   uint64_t next_progress = start + 1'000'000'000;
@@ -71,6 +73,10 @@ void run(runtime::Stack& stack, LoadShard& load, PathCut* cut, const Options& o)
     stack.poll_once();
     const uint64_t now = steady_ns();
     load.step(now);
+    if (flood != nullptr) {
+      flood->step(now, load.phase() == LoadShard::Phase::kRunning, load.stats().total.received_msgs);
+      if (flood->done()) load.request_stop();  // --duration is then only the upper bound
+    }
     if (g_stop != 0) load.request_stop();
     if (cut != nullptr && now >= cut_at) {
       cut->arm();
@@ -85,11 +91,33 @@ void run(runtime::Stack& stack, LoadShard& load, PathCut* cut, const Options& o)
   if (tty) std::fprintf(stderr, "\n");
 }
 
-int report(const Options& o, const LoadShard& load, const PathCut* cut) {
+int report(const Options& o, const LoadShard& load, const PathCut* cut, const InitFlood* flood) {
   LoadStats stats = load.stats();  // one shard today; merge() per shard later
   if (cut != nullptr) stats.cut_frames_dropped = cut->dropped();
   const RunResult r = load.result();
-  const nlohmann::json j = build_report(o, stats, load.sctp_figures(), r);
+  nlohmann::json j = build_report(o, stats, load.sctp_figures(), r);
+  if (flood != nullptr) {
+    j["init_flood"] = flood->report();
+    const nlohmann::json& f = j["init_flood"];
+    std::printf(
+        "initflood: sent %llu INITs at %.0f/s, %llu INIT ACKs (%.0f/s), bad crc %llu, bad tag "
+        "%llu, other %llu; established %.0f echoes/s before, %.0f during the flood\n",
+        f["inits_sent"].get<unsigned long long>(), f["inits_per_s"].get<double>(),
+        f["init_acks_ok"].get<unsigned long long>(), f["init_acks_per_s"].get<double>(),
+        f["init_acks_bad_crc"].get<unsigned long long>(),
+        f["init_acks_bad_tag"].get<unsigned long long>(),
+        f["other_to_spoofed"].get<unsigned long long>(),
+        f["established_echoes_per_s_before"].get<double>(),
+        f["established_echoes_per_s_during"].get<double>());
+    if (!f["ok"].get<bool>() && j["ok"].get<bool>()) {
+      j["ok"] = false;
+      j["error"] = "initflood: not every INIT sent within --duration, or a malformed INIT ACK";
+    }
+    if (!flood->done() && j["ok"].get<bool>()) {
+      j["ok"] = false;
+      j["error"] = "initflood: --duration ended within 1 s of the last INIT (ACKs still due)";
+    }
+  }
   std::fputs(summary_table(j).c_str(), stdout);
   std::fflush(stdout);
   if (!o.json_path.empty()) {
@@ -137,9 +165,27 @@ int main(int argc, char** argv) {
       return 1;
     }
   }
-  run(*stack, load, cut.get(), o);
-  const int rc = report(o, load, cut.get());
+  std::unique_ptr<InitFlood> flood;
+  if (o.scenario == Scenario::kInitFlood) {
+    flood = std::make_unique<InitFlood>(InitFloodConfig{
+        .count = o.flood_inits,
+        .rate = o.flood_rate,
+        .src_net = o.flood_src_net,
+        .src_len = o.flood_src_len,
+        .target = *IpAddress::parse(o.peer_ips[0]),
+        .target_port = o.port,
+        .seed = o.seed,
+        .start_after_s = o.flood_start_s,
+        .grace_s = 1});
+    if (!flood->install(*stack, error)) {
+      std::fprintf(stderr, "dpsctp-loadgen: %s\n", error.c_str());
+      return 1;
+    }
+  }
+  run(*stack, load, cut.get(), flood.get(), o);
+  const int rc = report(o, load, cut.get(), flood.get());
   if (cut) cut->remove();  // before the port closes
+  if (flood) flood->remove();
   stack.reset();
   return rc;
 }

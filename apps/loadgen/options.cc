@@ -27,6 +27,25 @@ bool parse_double(std::string_view s, double& out) {
   return true;
 }
 
+// "A.B.C.D/LEN" with LEN 1..31 and no host bits set.
+bool parse_ipv4_net(std::string_view s, uint32_t& net, uint8_t& len) {
+  const size_t slash = s.find('/');
+  if (slash == std::string_view::npos || !parse_uint(s.substr(slash + 1), len, 31) || len == 0) {
+    return false;
+  }
+  uint32_t a = 0;
+  std::string_view rest = s.substr(0, slash);
+  for (int i = 0; i < 4; ++i) {
+    const size_t dot = i < 3 ? rest.find('.') : rest.size();
+    uint8_t b = 0;
+    if (dot == std::string_view::npos || !parse_uint(rest.substr(0, dot), b)) return false;
+    a = (a << 8) | b;
+    rest = i < 3 ? rest.substr(dot + 1) : std::string_view{};
+  }
+  net = a;
+  return (a & (0xffffffffu >> len)) == 0;
+}
+
 bool apply(Options& o, std::string_view k, std::string_view v) {
   if (k == "vdev") return o.vdevs.emplace_back(v), true;
   if (k == "ip") return o.ips.emplace_back(v), true;
@@ -55,6 +74,10 @@ bool apply(Options& o, std::string_view k, std::string_view v) {
   if (k == "seed") return parse_uint(v, o.seed);
   if (k == "timeout") return parse_double(v, o.timeout_s) && o.timeout_s > 0;
   if (k == "cut-path-at") return parse_double(v, o.cut_path_at_s) && o.cut_path_at_s >= 0;
+  if (k == "flood-inits") return parse_uint(v, o.flood_inits) && o.flood_inits != 0;
+  if (k == "flood-rate") return parse_double(v, o.flood_rate) && o.flood_rate >= 0;
+  if (k == "flood-start") return parse_double(v, o.flood_start_s) && o.flood_start_s >= 0;
+  if (k == "flood-src") return parse_ipv4_net(v, o.flood_src_net, o.flood_src_len);
   return false;
 }
 
@@ -70,6 +93,10 @@ bool parse_options(int argc, const char* const* argv, Options& o, std::string& e
     if (!a.starts_with("--")) {
       error = "unexpected argument '" + std::string(a) + "'";
       return false;
+    }
+    if (a == "--expect-peer-shutdown" || a == "--no-echo") {  // the flags without a value
+      (a == "--no-echo" ? o.no_echo : o.expect_peer_shutdown) = true;
+      continue;
     }
     a.remove_prefix(2);
     std::string_view key = a, value;
@@ -110,6 +137,12 @@ std::string validate(Options& o) {
     return "--cut-path-at applies to --scenario multihome only";
   }
   if (o.scenario == Scenario::kChurn && o.rate <= 0) o.rate = 100;  // handshakes/s
+  if (o.no_echo && (o.rate <= 0 || o.scenario != Scenario::kEcho)) {
+    return "--no-echo needs --rate (open loop) and --scenario echo";
+  }
+  if (o.scenario == Scenario::kInitFlood && o.peer_ips[0].find(':') != std::string::npos) {
+    return "--scenario initflood needs an IPv4 --peer-ip";
+  }
   return {};
 }
 
@@ -131,7 +164,7 @@ DPDK and addressing:
   --local-port P       first local SCTP port; association i uses P+i (default 40000)
   --mtu M              IP MTU (default 1500)
 Traffic:
-  --scenario S         echo | s1ap | diameter | churn | multihome (default echo)
+  --scenario S         echo | s1ap | diameter | churn | multihome | initflood (default echo)
                          echo: --size B messages, PPID --ppid, round-robin over streams
                          s1ap: PPID 18, 40-600 B mix, stream 0 non-UE, 1..N-1 per UE
                          diameter: PPID 46, 150-1500 B mix, streams per session
@@ -140,6 +173,10 @@ Traffic:
                          multihome: echo over dual-homed associations (two --ip, two
                                 --peer-ip); --cut-path-at S drops all frames to and from
                                 the first peer address from S seconds on
+                         initflood: echo traffic, and meanwhile --flood-inits raw INITs
+                                from random spoofed sources in --flood-src (the server's
+                                next hop must be us: INIT ACKs are counted and checked);
+                                the run ends 1 s after the last INIT (--duration: at most)
   --associations N     associations (default 1)
   --streams N          outbound streams used per association (default 4)
   --rate R             open loop: R messages/s in total, paced (churn: handshakes/s)
@@ -153,6 +190,16 @@ Traffic:
   --seed N             traffic seed (default 1)
   --timeout S          limit for handshakes, draining echoes and shutdown (default 30)
   --cut-path-at S      multihome: cut the path to the first --peer-ip at S seconds
+  --flood-inits N      initflood: INITs to send (default 1000000)
+  --flood-rate R       initflood: INITs/s (default 0: as fast as the port takes them)
+  --flood-start S      initflood: seconds after the traffic starts (default 1)
+  --flood-src NET/LEN  initflood: spoofed IPv4 sources (default 10.0.0.0/8)
+  --expect-peer-shutdown  the server's SHUTDOWN ends the run as expected (a graceful
+                       server stop): exact accounting sent = echoed + send-failed +
+                       unanswered at the close, every association must end in
+                       SHUTDOWN_COMP (not COMM_LOST)
+  --no-echo            the server is a sink: expect nothing back (needs --rate); the
+                       payloads still carry association, stream and sequence number
   --json FILE          write the full report (config, figures, histogram buckets)
   --help               this text
 
@@ -187,6 +234,11 @@ nlohmann::json to_json(const Options& o) {
       {"seed", o.seed},
       {"timeout_s", o.timeout_s},
       {"cut_path_at_s", o.cut_path_at_s},
+      {"flood_inits", o.flood_inits},
+      {"flood_rate", o.flood_rate},
+      {"flood_start_s", o.flood_start_s},
+      {"expect_peer_shutdown", o.expect_peer_shutdown},
+      {"no_echo", o.no_echo},
   };
 }
 

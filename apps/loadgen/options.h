@@ -40,6 +40,20 @@ struct Options {
   double cut_path_at_s = -1;             ///< --cut-path-at (multihome), < 0: never
   std::string json_path;                 ///< --json
   bool help = false;
+  // --scenario initflood (init_flood.h): spoofed INITs beside the echo traffic
+  uint64_t flood_inits = 1'000'000;      ///< --flood-inits
+  double flood_rate = 0;                 ///< --flood-rate INITs/s; 0: as fast as the port takes
+  double flood_start_s = 1;              ///< --flood-start: seconds after traffic starts
+  uint32_t flood_src_net = 0x0a000000;   ///< --flood-src NET/LEN (default 10.0.0.0/8)
+  uint8_t flood_src_len = 8;
+  /// --expect-peer-shutdown: the server's SHUTDOWN (e.g. it was stopped) is an expected end,
+  /// not a failure; the report then accounts for every message sent exactly (echoed,
+  /// handed back by SEND_FAILED, or unanswered when the association closed).
+  bool expect_peer_shutdown = false;
+  /// --no-echo: the server consumes the messages (a sink, e.g. a relay to recording
+  /// upstreams): nothing is expected back; open loop only. The report then checks only
+  /// that nothing was handed back (SEND_FAILED) and every association closed gracefully.
+  bool no_echo = false;
 
   [[nodiscard]] bool closed_loop() const { return rate <= 0; }
   [[nodiscard]] uint32_t effective_window() const { return window == 0 ? 16 : window; }

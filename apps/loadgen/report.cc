@@ -36,12 +36,22 @@ std::string us(const nlohmann::json& ns) {
 }  // namespace
 
 bool run_ok(const Options& o, const LoadStats& s, const RunResult& r) {
-  (void)o;
+  if (o.expect_peer_shutdown) {
+    // The peer's SHUTDOWN is the expected end: every association still ends gracefully
+    // (SHUTDOWN_COMP, never COMM_LOST) and every message sent is accounted for exactly.
+    return r.error.empty() && !r.timed_out && r.lost == 0 && s.echo_error_total() == 0 &&
+           s.unknown_assoc_msgs == 0 && s.send_refused == 0 && s.connect_refused == 0 &&
+           s.comm_lost == 0 && s.cant_start == 0 && s.restarts == 0 && s.comm_up > 0 &&
+           s.shutdown_comp == s.comm_up &&
+           s.total.sent_msgs == s.total.received_msgs + s.send_failed_events +
+                                    s.unanswered_at_peer_shutdown;
+  }
   return r.error.empty() && !r.timed_out && r.lost == 0 && s.echo_error_total() == 0 &&
          s.unknown_assoc_msgs == 0 && s.send_refused == 0 && s.send_failed_events == 0 &&
          s.connect_refused == 0 && s.comm_lost == 0 && s.cant_start == 0 && s.restarts == 0 &&
          s.peer_shutdowns == 0 && s.comm_up > 0 && s.shutdown_comp == s.comm_up &&
-         s.total.sent_msgs == s.total.received_msgs;
+         (o.no_echo ? s.total.received_msgs == 0 && s.total.sent_msgs > 0
+                    : s.total.sent_msgs == s.total.received_msgs);
 }
 
 nlohmann::json histogram_json(const LatencyHistogram& h) {
@@ -92,7 +102,8 @@ nlohmann::json build_report(const Options& o, const LoadStats& s, const SctpFigu
         {"failed_comm_lost", s.comm_lost},
         {"failed_cant_start", s.cant_start},
         {"restarts", s.restarts},
-        {"peer_shutdowns", s.peer_shutdowns}}},
+        {"peer_shutdowns", s.peer_shutdowns},
+        {"unanswered_at_peer_shutdown", s.unanswered_at_peer_shutdown}}},
       {"paths",
        {{"unreachable_events", s.path_unreachable},
         {"available_events", s.path_available},

@@ -40,6 +40,7 @@ std::optional<Scenario> parse_scenario(std::string_view s) {
   if (s == "diameter") return Scenario::kDiameter;
   if (s == "churn") return Scenario::kChurn;
   if (s == "multihome") return Scenario::kMultihome;
+  if (s == "initflood") return Scenario::kInitFlood;
   return std::nullopt;
 }
 
@@ -50,6 +51,7 @@ const char* to_string(Scenario s) {
     case Scenario::kDiameter: return "diameter";
     case Scenario::kChurn: return "churn";
     case Scenario::kMultihome: return "multihome";
+    case Scenario::kInitFlood: return "initflood";
   }
   return "?";
 }
@@ -98,6 +100,7 @@ MessageSpec MessageGenerator::next() {
     case Scenario::kEcho:
     case Scenario::kChurn:
     case Scenario::kMultihome:
+    case Scenario::kInitFlood:  // the established traffic beside the flood is echo
       break;
   }
   m.ppid = c_.echo_ppid;

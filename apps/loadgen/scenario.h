@@ -19,7 +19,7 @@
 
 namespace dpsctp::loadgen {
 
-enum class Scenario : uint8_t { kEcho, kS1ap, kDiameter, kChurn, kMultihome };
+enum class Scenario : uint8_t { kEcho, kS1ap, kDiameter, kChurn, kMultihome, kInitFlood };
 std::optional<Scenario> parse_scenario(std::string_view s);
 const char* to_string(Scenario s);
 

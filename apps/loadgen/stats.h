@@ -48,6 +48,9 @@ struct LoadStats {
   uint64_t path_unreachable = 0;    ///< SCTP_ADDR_UNREACHABLE events
   uint64_t path_available = 0;      ///< SCTP_ADDR_AVAILABLE events
   uint64_t cut_frames_dropped = 0;  ///< multihome --cut-path-at: frames the cut dropped
+  /// --expect-peer-shutdown: messages sent (and acknowledged by SCTP, else SEND_FAILED
+  /// would hand them back) whose echo never came before the peer's SHUTDOWN closed them
+  uint64_t unanswered_at_peer_shutdown = 0;
 
   [[nodiscard]] uint64_t echo_error_total() const {
     uint64_t n = 0;
@@ -79,6 +82,7 @@ inline void LoadStats::merge(const LoadStats& o) {
   path_unreachable += o.path_unreachable;
   path_available += o.path_available;
   cut_frames_dropped += o.cut_frames_dropped;
+  unanswered_at_peer_shutdown += o.unanswered_at_peer_shutdown;
 }
 
 }  // namespace dpsctp::loadgen

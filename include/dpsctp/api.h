@@ -149,6 +149,10 @@ class Socket {
   ApiStatus get(DisableFragments& o) const;
   ApiStatus set(const Context& o);
   ApiStatus get(Context& o) const;
+  ApiStatus set(const StreamSchedulerOption& o);  ///< RFC 8260 §4.3.2
+  ApiStatus get(StreamSchedulerOption& o) const;
+  ApiStatus set(const StreamSchedulerValue& o);  ///< RFC 8260 §4.3.3
+  ApiStatus get(StreamSchedulerValue& o) const;
   ApiStatus get(AssocStatusInfo& o) const;  ///< SCTP_STATUS
   ApiStatus get(PeerAddrInfo& o) const;     ///< SCTP_GET_PEER_ADDR_INFO
 

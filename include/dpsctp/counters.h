@@ -42,6 +42,24 @@ struct SnmpCounters {
   uint64_t DpsctpInvalidStreams = 0;       ///< §6.5 DATA on a stream >= the inbound streams
   uint64_t DpsctpReceiveBufferDrops = 0;   ///< §6.2 DATA dropped (unacked) for lack of space
   uint64_t DpsctpResourceRejects = 0;      ///< §3.3.10.4 INIT/COOKIE ECHO past max_associations
+  // RFC 6525 stream reconfiguration (RE-CONFIG): requests and the responses we sent.
+  uint64_t DpsctpReconfigRequestsSent = 0;      ///< request parameters sent (first time)
+  uint64_t DpsctpReconfigRetransmissions = 0;   ///< RE-CONFIG chunks sent again (§5.1.1)
+  uint64_t DpsctpReconfigRequestsReceived = 0;  ///< request parameters received
+  uint64_t DpsctpReconfigResponsesPerformed = 0;   ///< answered Success (§4.4 results 0, 1)
+  uint64_t DpsctpReconfigResponsesDenied = 0;      ///< answered Denied
+  uint64_t DpsctpReconfigResponsesError = 0;       ///< answered Error (wrong SSN, busy, bad seq)
+  uint64_t DpsctpReconfigResponsesInProgress = 0;  ///< answered In progress (deferred)
+  // PR-SCTP (RFC 3758, RFC 7496): messages abandoned (each also reported as send-failed).
+  uint64_t DpsctpAbandonedUnsent = 0;      ///< lifetime ended before any of it was sent
+  uint64_t DpsctpAbandonedSent = 0;        ///< abandoned after being sent (TTL or RTX limit)
+  uint64_t DpsctpForwardTsnSent = 0;       ///< FORWARD TSN chunks sent (§3.5 C3)
+  uint64_t DpsctpForwardTsnReceived = 0;   ///< well-formed FORWARD TSN chunks received (§3.6)
+  // RFC 8260 I-DATA (user message interleaving).
+  uint64_t DpsctpIDataChunksSent = 0;      ///< I-DATA chunks sent (first transmissions)
+  uint64_t DpsctpIDataChunksReceived = 0;  ///< well-formed I-DATA chunks received
+  uint64_t DpsctpIForwardTsnReceived = 0;  ///< well-formed I-FORWARD-TSN chunks received
+  uint64_t DpsctpDataKindViolations = 0;   ///< §2.2.1 DATA/I-DATA mixed up: ABORT
 };
 
 }  // namespace dpsctp

@@ -76,6 +76,35 @@ struct RemoteError {
   std::span<const std::byte> cause;  ///< the whole cause TLV
 };
 
+/// RFC 6525 §6.1.1 SCTP_STREAM_RESET_EVENT: an SSN reset of some streams was performed,
+/// denied or failed.
+struct StreamResetEvent {
+  AssocId assoc;
+  bool incoming = false;  ///< SCTP_STREAM_RESET_INCOMING_SSN: our inbound streams
+  bool outgoing = false;  ///< SCTP_STREAM_RESET_OUTGOING_SSN: our outbound streams
+  bool denied = false;    ///< SCTP_STREAM_RESET_DENIED: the peer refused
+  bool failed = false;    ///< SCTP_STREAM_RESET_FAILED: the peer answered with an error
+  std::span<const StreamId> streams{};  ///< the streams reset; empty = all of them
+};
+
+/// RFC 6525 §6.1.2 SCTP_ASSOC_RESET_EVENT: an SSN/TSN reset (every stream, both TSNs).
+struct AssocResetEvent {
+  AssocId assoc;
+  bool denied = false;  ///< SCTP_ASSOC_RESET_DENIED
+  bool failed = false;  ///< SCTP_ASSOC_RESET_FAILED
+  Tsn local_tsn{};      ///< next TSN we send (assocreset_local_tsn)
+  Tsn remote_tsn{};     ///< next TSN we expect (assocreset_remote_tsn)
+};
+
+/// RFC 6525 §6.1.3 SCTP_STREAM_CHANGE_EVENT: streams were added (or the addition refused).
+struct StreamChangeEvent {
+  AssocId assoc;
+  bool denied = false;  ///< SCTP_STREAM_CHANGE_DENIED
+  bool failed = false;  ///< SCTP_STREAM_CHANGE_FAILED
+  uint16_t inbound_streams = 0;
+  uint16_t outbound_streams = 0;
+};
+
 class Listener {
  public:
   virtual ~Listener() = default;
@@ -86,6 +115,9 @@ class Listener {
   virtual void on_remote_error(const RemoteError& /*e*/) {}
   virtual void on_sender_dry(AssocId /*assoc*/) {}  ///< SCTP_SENDER_DRY_EVENT
   virtual void on_peer_addr_change(const PeerAddrChange& /*e*/) {}  ///< SCTP_PEER_ADDR_CHANGE
+  virtual void on_stream_reset(const StreamResetEvent& /*e*/) {}    ///< RFC 6525 §6.1.1
+  virtual void on_assoc_reset(const AssocResetEvent& /*e*/) {}      ///< RFC 6525 §6.1.2
+  virtual void on_stream_change(const StreamChangeEvent& /*e*/) {}  ///< RFC 6525 §6.1.3
 };
 
 }  // namespace dpsctp

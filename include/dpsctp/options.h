@@ -8,6 +8,17 @@
 
 namespace dpsctp {
 
+/// RFC 8260 §3 stream schedulers (§4.3.2 SCTP_STREAM_SCHEDULER): how the outbound streams
+/// of an association share it.
+enum class StreamSchedulerKind : uint8_t {
+  kFirstComeFirstServed,  ///< §3.1 SCTP_SS_FCFS: messages in the order they were sent
+  kRoundRobin,            ///< §3.2 SCTP_SS_RR: one message per stream in turn
+  kRoundRobinPerPacket,   ///< §3.3 SCTP_SS_RR_PKT: one stream per packet, in turn
+  kPriority,              ///< §3.4 SCTP_SS_PRIO: lowest stream value first
+  kFairCapacity,          ///< §3.5 SCTP_SS_FC: equal bytes per stream ("fair bandwidth")
+  kWeightedFairQueueing,  ///< §3.6 SCTP_SS_WFQ: bytes in proportion to the stream weights
+};
+
 struct AssociationOptions {
   // --- Retransmission timer (RFC 9260 §6.3.1, §16) --------------------------------------
   Duration rto_initial = 1s;  ///< RFC 9260 §16 RTO.Initial (Linux sysctl default: 3 s)
@@ -53,6 +64,17 @@ struct AssociationOptions {
 
   // --- Extensions ----------------------------------------------------------------------
   bool prsctp_enable = true;  ///< announce Forward-TSN-Supported (RFC 3758)
+  /// RFC 8260 I-DATA / I-FORWARD-TSN (user message interleaving), announced in the Supported
+  /// Extensions parameter (RFC 5061 §4.2.7); used only when both ends list I-DATA
+  /// (RFC 8260 §2.2.1). Off by default, like Linux net.sctp.intl_enable.
+  bool interleaving_enable = false;
+  /// RFC 6525 stream reconfiguration: announce RE-CONFIG (0x82) in Supported Extensions
+  /// (RFC 6525 §4 / RFC 5061 §4.2.7), accept the peer's requests and allow ours (Linux
+  /// SCTP_ENABLE_STREAM_RESET / net.sctp.reconf_enable). Off: requests are answered Denied.
+  bool reconfig_enable = true;
+  /// RFC 8260 §3: the stream scheduler of new associations (Linux default: FCFS);
+  /// Association::set_stream_scheduler changes it per association.
+  StreamSchedulerKind stream_scheduler = StreamSchedulerKind::kFirstComeFirstServed;
 };
 
 }  // namespace dpsctp

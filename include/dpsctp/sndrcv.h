@@ -35,13 +35,16 @@ struct SndInfo {
 enum class PrPolicy : uint8_t {
   kNone,  ///< SCTP_PR_SCTP_NONE: fully reliable
   kTtl,   ///< SCTP_PR_SCTP_TTL: timed reliability (RFC 3758 §3.5 A1), value in ms
-  kRtx,   ///< SCTP_PR_SCTP_RTX (RFC 7496): not supported by the core yet
+  kRtx,   ///< SCTP_PR_SCTP_RTX (RFC 7496 §3.1): value = retransmissions allowed
 };
 
 /// RFC 6458 §5.3.7 struct sctp_prinfo.
 struct PrInfo {
   PrPolicy policy = PrPolicy::kNone;
-  uint32_t value = 0;  ///< kTtl: lifetime in milliseconds, 0 = no limit (as Linux)
+  /// kTtl: lifetime in milliseconds, 0 = no limit (as Linux); kRtx: how many times a chunk
+  /// may be retransmitted before the message is abandoned (0: sent once). PR-SCTP applies
+  /// to sent data only if the peer supports it (RFC 3758 §3.3.1).
+  uint32_t value = 0;
   friend bool operator==(const PrInfo&, const PrInfo&) = default;
 };
 

@@ -127,6 +127,25 @@ struct Context {
   uint32_t value = 0;
 };
 
+/// RFC 8260 §4.3.2 SCTP_STREAM_SCHEDULER: the stream scheduler (RFC 8260 §3) of an
+/// association, or with kFutureAssoc the default of new ones (before activation only).
+/// Switching resets every stream's SCTP_STREAM_SCHEDULER_VALUE (as Linux).
+struct StreamSchedulerOption {
+  AssocId assoc_id = kFutureAssoc;
+  StreamSchedulerKind value = StreamSchedulerKind::kFirstComeFirstServed;
+};
+
+/// RFC 8260 §4.3.3 SCTP_STREAM_SCHEDULER_VALUE (association only): the stream's priority
+/// (§3.4, lower is served first, default 0) or weight (§3.6, 1..65535, default 1). Other
+/// schedulers take no value: set() accepts and ignores it, get() reads 0 (as Linux).
+/// kInvalidArgument for kFutureAssoc, a stream that is not an outbound stream of the
+/// association, or a weight of 0.
+struct StreamSchedulerValue {
+  AssocId assoc_id = kFutureAssoc;
+  StreamId stream{0};
+  uint16_t value = 0;
+};
+
 /// RFC 9260 §4 association states as RFC 6458 §8.2.1 sstat_state reports them.
 enum class AssociationState : uint8_t {
   kClosed,

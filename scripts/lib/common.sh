@@ -5,7 +5,7 @@ DPSCTP_PACKAGES=(
   build-essential meson ninja-build pkg-config python3
   dpdk libdpdk-dev libtbb-dev libspdlog-dev libyaml-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev libssl-dev libisal-dev libpcap-dev
-  nlohmann-json3-dev libusrsctp-dev tshark iproute2
+  nlohmann-json3-dev libusrsctp-dev tshark iproute2 ethtool
 )
 # clang + libFuzzer runtime for scripts/fuzz (bounded fuzz runs in scripts/test).
 DPSCTP_FUZZ_PACKAGES=(clang libclang-rt-dev)

@@ -91,6 +91,10 @@ ApiStatus Socket::Impl::send_one(AssocId a, std::span<const std::byte> data, con
     if (pr.policy == PrPolicy::kTtl && pr.value != 0) {
       o.lifetime = std::chrono::milliseconds(pr.value);
     }
+    // RFC 7496 §4 SCTP_PR_SCTP_RTX: the limit on retransmissions (0xFFFF = none).
+    if (pr.policy == PrPolicy::kRtx) {
+      o.max_retransmits = static_cast<uint16_t>(std::min<uint32_t>(pr.value, 0xFFFE));
+    }
     const ApiStatus s = from_core(endpoint->send(a, info.sid, info.ppid, data, o, t));
     if (s != ApiStatus::kOk) return s;  // no shutdown either: the message was refused
     touch(a);
@@ -181,7 +185,6 @@ ApiStatus Socket::send(AssocId assoc, std::span<const std::byte> data, const Snd
   if ((info.flags & (sndflag::kAddrOver | sndflag::kSackImmediately)) != 0) {
     return ApiStatus::kNotSupported;  // no per-send path choice, no I bit (RFC 7053)
   }
-  if (pr.policy == PrPolicy::kRtx) return ApiStatus::kNotSupported;  // core: no abandonment
   if (!d.active()) return ApiStatus::kNoSuchAssociation;
   d.now = now;
   ApiStatus result = ApiStatus::kOk;

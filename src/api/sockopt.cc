@@ -324,7 +324,6 @@ ApiStatus Socket::get(DefaultSndInfo& o) const {
 ApiStatus Socket::set(const DefaultPrInfo& o) {
   Impl& d = *impl_;
   if (ApiStatus s = target(d, o.assoc_id); s != ApiStatus::kOk) return s;
-  if (o.info.policy == PrPolicy::kRtx) return ApiStatus::kNotSupported;
   if (o.assoc_id == kFutureAssoc) {
     d.default_pr = o.info;
   } else {
@@ -409,6 +408,54 @@ ApiStatus Socket::get(MaxSeg& o) const {
   if (ApiStatus s = target(d, o.assoc_id); s != ApiStatus::kOk) return s;
   const core::Association* a = d.find(o.assoc_id);
   o.value = a != nullptr ? fragmentation_point(*a, d.options) : d.options.max_seg;
+  return ApiStatus::kOk;
+}
+
+// --- SCTP_STREAM_SCHEDULER, SCTP_STREAM_SCHEDULER_VALUE (RFC 8260 §4.3.2, §4.3.3) -------------
+
+ApiStatus Socket::set(const StreamSchedulerOption& o) {
+  Impl& d = *impl_;
+  if (ApiStatus s = target(d, o.assoc_id); s != ApiStatus::kOk) return s;
+  // Linux: a value past SCTP_SS_MAX is EINVAL.
+  constexpr auto kLast = static_cast<uint8_t>(StreamSchedulerKind::kWeightedFairQueueing);
+  if (static_cast<uint8_t>(o.value) > kLast) return ApiStatus::kInvalidArgument;
+  if (o.assoc_id != kFutureAssoc) {
+    d.endpoint->set_stream_scheduler(o.assoc_id, o.value);  // the association exists
+    return ApiStatus::kOk;
+  }
+  if (ApiStatus s = core_writable(d, o.assoc_id); s != ApiStatus::kOk) return s;
+  d.options.stream_scheduler = o.value;
+  return ApiStatus::kOk;
+}
+
+ApiStatus Socket::get(StreamSchedulerOption& o) const {
+  const Impl& d = *impl_;
+  if (ApiStatus s = target(d, o.assoc_id); s != ApiStatus::kOk) return s;
+  const core::Association* a = d.find(o.assoc_id);
+  o.value = a != nullptr ? a->stream_scheduler() : d.options.stream_scheduler;
+  return ApiStatus::kOk;
+}
+
+ApiStatus Socket::set(const StreamSchedulerValue& o) {
+  Impl& d = *impl_;
+  // Linux: per association only (SCTP_FUTURE_ASSOC is EINVAL); the stream must be one of
+  // its outbound streams and the value valid for its scheduler.
+  if (o.assoc_id == kFutureAssoc) return ApiStatus::kInvalidArgument;
+  if (d.find(o.assoc_id) == nullptr) return ApiStatus::kNoSuchAssociation;
+  if (!d.endpoint->set_stream_scheduler_value(o.assoc_id, o.stream, o.value)) {
+    return ApiStatus::kInvalidArgument;
+  }
+  return ApiStatus::kOk;
+}
+
+ApiStatus Socket::get(StreamSchedulerValue& o) const {
+  const Impl& d = *impl_;
+  if (o.assoc_id == kFutureAssoc) return ApiStatus::kInvalidArgument;
+  const core::Association* a = d.find(o.assoc_id);
+  if (a == nullptr) return ApiStatus::kNoSuchAssociation;
+  const std::optional<uint16_t> v = a->stream_scheduler_value(o.stream);
+  if (!v) return ApiStatus::kInvalidArgument;
+  o.value = *v;
   return ApiStatus::kOk;
 }
 

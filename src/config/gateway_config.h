@@ -25,8 +25,13 @@
 //                                 #   also AssociationOptions::mtu (the path MTU start)
 //     vlan: 100                   # optional 802.1Q VLAN id 1..4094
 //     link_timeout: 30s           # 0..10m
-//   addresses: [192.168.100.1, fd00::1]  # required: local IPs; several = multi-homing
-//   gateway: [192.168.100.254]    # optional next hop(s) (reserved; same-link peers now)
+//     udp_encapsulation:          # optional: SCTP over UDP (RFC 6951) besides plain SCTP
+//       port: 9899                # required in it, 1..65535 (9899 = IANA sctp-tunneling);
+//                                 #   peers are answered in UDP once they send in UDP
+//   addresses: [192.168.100.1, fd00::1]  # required: local IPs; several = multi-homing.
+//                                 #   "IP/LEN" gives the on-link prefix (default /24, /64)
+//   gateway: [192.168.100.254]    # optional next hop, at most one per family, on the link
+//                                 #   of an address: off-link destinations are sent to it
 //   tunables:                     # Linux sysctl names (/proc/sys/net/sctp), RFC 9260 §16
 //     rto_initial: 1s             # durations: "250ms", "3s", "1m", "1h", or an integer = ms
 //     rto_min: 1s                 # rto_*: 1ms..24h, rto_min <= rto_initial <= rto_max
@@ -42,10 +47,14 @@
 //     valid_cookie_life: 60s      # 1s..24h
 //     cookie_preserve_enable: true
 //     prsctp_enable: true
+//     interleaving_enable: false # RFC 8260 I-DATA, used if the peer also lists it
+//     stream_reset: true         # RFC 6525 RE-CONFIG (stream / association reset, add streams)
 //     nodelay: false
 //     max_associations: 65536     # 1..16777216 -> Limits
 //     send_buffer: 1048576        # bytes per association (send() backpressure), 1500..2^30
 //     receive_window: 262144      # bytes per association (a_rwnd), 1500..2^30
+//     stream_scheduler: fcfs      # RFC 8260 §3: fcfs | rr | rr_packet | priority |
+//                                 #   fair_bandwidth | wfq (per association: the API)
 //   listeners:                    # required, at least one
 //     - name: s1-mme              # required, unique
 //       port: 36412               # required, 1..65535, unique
@@ -105,6 +114,8 @@ struct PortSection {
   uint32_t mtu = 1500;
   std::optional<uint16_t> vlan;
   std::chrono::milliseconds link_timeout{30000};
+  /// RFC 6951 SCTP-over-UDP: our UDP encapsulation port; absent = off.
+  std::optional<uint16_t> udp_encapsulation_port;
 };
 
 enum class Route : uint8_t { kEcho, kSink, kRelay };
@@ -168,6 +179,8 @@ struct GatewayConfig {
   StatsSection stats;
   CaptureSection capture;
   std::chrono::milliseconds shutdown_timeout{5000};
+  /// On-link prefix length of addresses[i] (the "/LEN" suffix; default 24 / 64).
+  std::vector<uint8_t> prefix_lengths;
 
   [[nodiscard]] const Upstream* find_upstream(const std::string& name) const {
     for (const auto& u : upstreams)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "config/scalars.h"
+#include "runtime/net/next_hop.h"  // in_prefix, default lengths: inline, no link dependency
 
 namespace dpsctp::config::detail {
 
@@ -40,6 +41,33 @@ std::vector<IpAddress> address_list(const Value& v, size_t min_size) {
 
 std::string vdev_name(const std::string& vdev) { return vdev.substr(0, vdev.find(',')); }
 
+// The next hop of each family (RFC 1122 §3.3.1.2): on the link of one of our addresses of
+// that family (it is resolved by ARP / NDP like any neighbour), at most one per family.
+void read_gateways(const Value& v, GatewayConfig& c) {
+  const std::vector<Value> items = v.list(0);
+  c.gateways = address_list(v, 0);
+  std::string links;
+  for (size_t i = 0; i < c.addresses.size(); ++i) {
+    links += (links.empty() ? "" : ", ") + c.addresses[i].to_string() + "/" +
+             std::to_string(c.prefix_lengths[i]);
+  }
+  for (size_t i = 0; i < c.gateways.size(); ++i) {
+    const IpAddress& g = c.gateways[i];
+    bool on_link = false;
+    for (size_t j = 0; j < c.addresses.size(); ++j) {
+      if (c.addresses[j] == g) items[i].fail("a next hop cannot be one of our addresses");
+      on_link = on_link || net::in_prefix(g, {c.addresses[j], c.prefix_lengths[j]});
+    }
+    if (!on_link) items[i].expected("an address on the link of one of the addresses (" + links + ")");
+    for (size_t j = 0; j < i; ++j) {
+      if (c.gateways[j].family() == g.family()) {
+        items[i].fail(std::string("a second ") + (g.is_v4() ? "IPv4" : "IPv6") +
+                      " next hop (one per family; also " + items[j].path() + ")");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void read_eal(const Map& root, EalSection& eal) {
@@ -70,7 +98,8 @@ void read_eal(const Map& root, EalSection& eal) {
 }
 
 void read_port(const Map& root, const EalSection& eal, PortSection& port) {
-  const Map m(root.required("port"), {"device", "mtu", "vlan", "link_timeout"});
+  const Map m(root.required("port"),
+              {"device", "mtu", "vlan", "link_timeout", "udp_encapsulation"});
   const Value device = m.required("device");
   port.device = device.scalar("a device name");
   // 576: the IPv4 datagram every host must accept (RFC 791); jumbo frames up to 9000.
@@ -78,6 +107,11 @@ void read_port(const Map& root, const EalSection& eal, PortSection& port) {
   // IEEE 802.1Q: VLAN ids 0 and 4095 are reserved.
   m.with("vlan", [&](const Value& v) { port.vlan = v.integer_as<uint16_t>(1, 4094); });
   m.with("link_timeout", [&](const Value& v) { port.link_timeout = v.duration(0ms, 10min); });
+  m.with("udp_encapsulation", [&](const Value& v) {
+    // RFC 6951 §5.1: the local UDP port SCTP packets are tunnelled on (IANA: 9899).
+    const Map u(v, {"port"});
+    port.udp_encapsulation_port = u.required("port").integer_as<uint16_t>(1, 65535);
+  });
 
   // Without eal.pci the gateway passes --no-pci, so the device must be one of the vdevs;
   // a PCI device must be allowed explicitly.
@@ -95,8 +129,18 @@ void read_port(const Map& root, const EalSection& eal, PortSection& port) {
 }
 
 void read_addresses(const Map& root, GatewayConfig& c) {
-  c.addresses = address_list(root.required("addresses"), 1);
-  root.with("gateway", [&](const Value& v) { c.gateways = address_list(v, 0); });
+  // "IP" or "IP/LEN": the prefix says which destinations are on the link (RFC 1122
+  // §3.3.1.1); without one, /24 for IPv4 and /64 for IPv6 (RFC 4291 §2.5.1).
+  const std::vector<Value> items = root.required("addresses").list(1);
+  c.addresses.clear();
+  c.prefix_lengths.clear();
+  for (const Value& e : items) {
+    uint8_t len = 0;
+    c.addresses.push_back(e.address_with_prefix(len));
+    c.prefix_lengths.push_back(len != 0 ? len : net::default_prefix_len(c.addresses.back()));
+  }
+  reject_duplicates(items, c.addresses, "address");
+  root.with("gateway", [&](const Value& v) { read_gateways(v, c); });
 }
 
 void read_operations(const Map& root, GatewayConfig& c) {

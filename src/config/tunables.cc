@@ -59,13 +59,15 @@ struct BoolKey {
   std::string_view key;
   bool AO::*field;
 };
-constexpr std::array<BoolKey, 3> kBools{{
+constexpr std::array<BoolKey, 5> kBools{{
     {"cookie_preserve_enable", &AO::cookie_preserve_enable},
     {"prsctp_enable", &AO::prsctp_enable},
     {"nodelay", &AO::nodelay},
+    {"interleaving_enable", &AO::interleaving_enable},  // RFC 8260 I-DATA
+    {"stream_reset", &AO::reconfig_enable},  // RFC 6525 RE-CONFIG
 }};
 
-constexpr std::array<std::string_view, 18> kKeys{"rto_initial",
+constexpr std::array<std::string_view, 21> kKeys{"rto_initial",
                                                  "rto_min",
                                                  "rto_max",
                                                  "hb_interval",
@@ -82,7 +84,10 @@ constexpr std::array<std::string_view, 18> kKeys{"rto_initial",
                                                  "nodelay",
                                                  "max_associations",
                                                  "send_buffer",
-                                                 "receive_window"};
+                                                 "receive_window",
+                                                 "interleaving_enable",
+                                                 "stream_scheduler",
+                                                 "stream_reset"};
 
 template <class T, size_t N>
 void read_ints(const Map& m, const std::array<IntKey<T>, N>& table, AO& o) {
@@ -133,6 +138,17 @@ void read_tunables(const Map& root, AssociationOptions& o, Limits& limits) {
   for (const BoolKey& k : kBools) m.with(k.key, [&](const Value& v) { o.*k.field = v.boolean(); });
   m.with("max_associations",
          [&](const Value& v) { limits.max_associations = v.integer_as<uint32_t>(1, 1u << 24); });
+  // RFC 8260 §3 stream schedulers (names as the issue and FreeBSD: fair_bandwidth is
+  // §3.5 "fair capacity").
+  m.with("stream_scheduler", [&](const Value& v) {
+    using K = StreamSchedulerKind;
+    o.stream_scheduler = v.choice<K>({{"fcfs", K::kFirstComeFirstServed},
+                                      {"rr", K::kRoundRobin},
+                                      {"rr_packet", K::kRoundRobinPerPacket},
+                                      {"priority", K::kPriority},
+                                      {"fair_bandwidth", K::kFairCapacity},
+                                      {"wfq", K::kWeightedFairQueueing}});
+  });
   check_rto_order(m, o);
 }
 

@@ -141,6 +141,23 @@ IpAddress Value::address() const {
   return *a;
 }
 
+IpAddress Value::address_with_prefix(uint8_t& prefix_len) const {
+  constexpr std::string_view kWhat = "an IPv4 or IPv6 address";
+  const std::string& s = scalar(kWhat);
+  const size_t slash = s.find('/');
+  const std::optional<IpAddress> a = IpAddress::parse(std::string_view(s).substr(0, slash));
+  if (!a) expected(kWhat);
+  if (!is_unicast(*a)) expected("a unicast address (not unspecified, multicast or broadcast)");
+  if (slash == std::string::npos) return *a;
+  const unsigned max = a->is_v4() ? 32 : 128;
+  const std::optional<uint64_t> len = parse_uint(std::string_view(s).substr(slash + 1));
+  if (!len || *len < 1 || *len > max) {
+    expected("a prefix length 1.." + std::to_string(max) + " after '/'");
+  }
+  prefix_len = static_cast<uint8_t>(*len);
+  return *a;
+}
+
 std::vector<Value> Value::list(size_t min_size) const {
   std::vector<Value> out;
   if (node_.IsNull() && min_size == 0) return out;

@@ -73,6 +73,9 @@ class Value {
                                                    std::chrono::milliseconds hi,
                                                    std::string_view why = {}) const;
   [[nodiscard]] IpAddress address() const;
+  /// An interface address with an optional CIDR prefix length ("192.168.100.1/24",
+  /// "fd00::1/64"); without one, `prefix_len` is left unchanged (the caller's default).
+  [[nodiscard]] IpAddress address_with_prefix(uint8_t& prefix_len) const;
   /// The elements of a list (paths PATH[i]). An empty value is an empty list; fewer than
   /// `min_size` elements is an error.
   [[nodiscard]] std::vector<Value> list(size_t min_size = 0) const;

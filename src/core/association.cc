@@ -58,9 +58,20 @@ Association::Association(AssociationContext& ctx, AssocId id, const TcbParams& p
 void Association::init_data_structures(Instant now) {
   const AssociationOptions& o = ctx_.options;
   send_queue_.emplace(ctx_.pool, tcb_.outbound_streams, o.send_buffer);
+  send_queue_->set_scheduler(scheduler_.value_or(o.stream_scheduler));  // RFC 8260 §3
   rtx_.emplace(tcb_.local_initial_tsn, primary_path().mtu, tcb_.peer_a_rwnd);
+  rtx_->set_partial_reliability(tcb_.peer_forward_tsn);  // RFC 3758 §3.3.1
   tracker_.emplace(tcb_.peer_initial_tsn, o);
   reassembly_.emplace(tcb_.inbound_streams, o.receive_window);
+  // RFC 8260 §2.2.1: with I-DATA negotiated, messages are cut, numbered and reassembled
+  // by MID/FSN; reassembly_ stays (empty) for the code that resets its streams.
+  send_queue_->set_interleaving(tcb_.interleaving);
+  if (tcb_.interleaving) {
+    ireassembly_.emplace(tcb_.inbound_streams, o.receive_window);
+  } else {
+    ireassembly_.reset();
+  }
+  reconfig_.reset(tcb_.local_initial_tsn, tcb_.peer_initial_tsn);  // RFC 6525 §5.1.1
   for (Path& p : paths_) {
     p.cc.set_initial_ssthresh(tcb_.peer_a_rwnd);  // §7.2.1: ssthresh = peer's a_rwnd
     p.last_send = now;
@@ -138,8 +149,12 @@ SendStatus Association::send(StreamId stream, Ppid ppid, wire::ByteSpan data,
     early_bytes_ += data.size();
     return SendStatus::kOk;
   }
+  // RFC 6525 §5.1.2: a stream being reset takes no new SSN until the peer answered.
+  if (reconfig_.pauses(stream)) return hold_send(stream, ppid, data, opt);
   const uint32_t in_flight = rtx_->outstanding_bytes();
-  if (in_flight + send_queue_->queued_bytes() + data.size() > ctx_.options.send_buffer) {
+  // Messages held for a stream reset (RFC 6525 §5.1.2) count against the buffer too.
+  if (in_flight + send_queue_->queued_bytes() + reconfig_.held_bytes + data.size() >
+      ctx_.options.send_buffer) {
     return SendStatus::kBufferFull;
   }
   return send_queue_->add(stream, ppid, data, opt, now, ctx_.options.disable_fragments,
@@ -155,7 +170,8 @@ void Association::handle_chunks(const wire::PacketView& packet, size_t first,
   for (const wire::ChunkView& c : packet.chunks()) {
     if (i++ < first) continue;
     // RFC 3758 §3.6: FORWARD TSN follows the same SACK rules as DATA.
-    had_data |= c.is(wire::ChunkType::kData) || c.is(wire::ChunkType::kForwardTsn);
+    had_data |= c.is(wire::ChunkType::kData) || c.is(wire::ChunkType::kForwardTsn) ||
+                c.is(wire::ChunkType::kIData) || c.is(wire::ChunkType::kIForwardTsn);
     dispatch_chunk(c, from, now, stop);
     if (stop || closed()) break;
   }
@@ -165,9 +181,11 @@ void Association::handle_chunks(const wire::PacketView& packet, size_t first,
 void Association::dispatch_chunk(const wire::ChunkView& c, const IpAddress& from, Instant now,
                                  bool& stop) {
   using wire::ChunkType;
-  if (!c.is(ChunkType::kData)) ++ctx_.counters.SctpInCtrlChunks;
+  if (!c.is(ChunkType::kData) && !c.is(ChunkType::kIData)) ++ctx_.counters.SctpInCtrlChunks;
   switch (static_cast<ChunkType>(c.type)) {
-    case ChunkType::kData: handle_data(c, now, stop); break;
+    case ChunkType::kData:  // RFC 8260 §2.2.1: not once I-DATA is negotiated
+      if (!wrong_data_kind(false, stop)) handle_data(c, now, stop);
+      break;
     case ChunkType::kSack: handle_sack(c, now); break;
     case ChunkType::kInitAck: handle_init_ack(c, from, now); break;
     case ChunkType::kCookieAck: handle_cookie_ack(now); break;
@@ -178,7 +196,12 @@ void Association::dispatch_chunk(const wire::ChunkView& c, const IpAddress& from
     case ChunkType::kShutdownAck: handle_shutdown_ack(now); break;
     case ChunkType::kShutdownComplete: handle_shutdown_complete(); break;
     case ChunkType::kError: handle_error(c, now); break;
-    case ChunkType::kForwardTsn: handle_forward_tsn(c); break;
+    case ChunkType::kForwardTsn:  // RFC 8260 §2.3.1: I-FORWARD-TSN replaces it with I-DATA
+      if (!wrong_data_kind(false, stop)) handle_forward_tsn(c);
+      break;
+    case ChunkType::kReconfig: handle_reconfig(c, now, stop); break;  // RFC 6525
+    case ChunkType::kIData: handle_idata(c, now, stop); break;              // RFC 8260
+    case ChunkType::kIForwardTsn: handle_iforward_tsn(c, stop); break;      // RFC 8260
     case ChunkType::kInit:        // handled by the Endpoint (§5.2)
     case ChunkType::kCookieEcho:  // handled by the Endpoint (§5.2.4); a repeat is harmless
     case ChunkType::kPad:         // RFC 4820 §3: the receiver ignores PAD chunks
@@ -211,6 +234,7 @@ void Association::handle_unknown_chunk(const wire::ChunkView& c, bool& stop) {
 Instant Association::next_deadline() const {
   Instant d = std::min({t1_, t2_, t5_});
   for (const Path& p : paths_) d = std::min({d, p.t3, p.heartbeat});
+  d = std::min(d, reconfig_deadline());  // RFC 6525 §5.1.1 RE-CONFIG timer
   if (tracker_) d = std::min(d, tracker_->delayed_sack_deadline());
   return d;
 }
@@ -232,6 +256,8 @@ void Association::handle_timeout(Instant now) {
     if (p.heartbeat <= now) handle_heartbeat_timeout(p, now);
     if (closed()) return;
   }
+  if (reconfig_deadline() <= now) handle_reconfig_timeout(now);
+  if (closed()) return;
   if (tracker_ && tracker_->delayed_sack_deadline() <= now) {
     tracker_->on_delayed_sack_timeout(now);  // §6.2: SACK within sack_timeout
   }
@@ -245,7 +271,8 @@ bool Association::has_pending_output() const {
     return true;
   }
   if (tracker_ && tracker_->sack_needed_now()) return true;
-  if (rtx_ && rtx_->has_retransmissions()) return true;
+  if (reconfig_has_output()) return true;  // RFC 6525 RE-CONFIG
+  if (rtx_ && (rtx_->has_retransmissions() || rtx_->forward_tsn_due())) return true;
   return send_queue_ && !send_queue_->empty();
 }
 
@@ -266,7 +293,29 @@ AssocStatus Association::status() const {
   }
   if (send_queue_) s.queued_bytes = send_queue_->queued_bytes();
   if (reassembly_) s.pending_reassembly_bytes = reassembly_->buffered_bytes();
+  if (ireassembly_) s.pending_reassembly_bytes += ireassembly_->buffered_bytes();
   return s;
+}
+
+void Association::set_stream_scheduler(SchedulerKind k) {
+  // RFC 8260 §4.3.2: kept across a restart (§5.2.4), which rebuilds the send queue.
+  scheduler_ = k;
+  if (send_queue_) send_queue_->set_scheduler(k);
+}
+
+SchedulerKind Association::stream_scheduler() const {
+  return scheduler_.value_or(ctx_.options.stream_scheduler);
+}
+
+bool Association::set_stream_scheduler_value(StreamId s, uint16_t value) {
+  // RFC 8260 §4.3.3: only for an outbound stream of an association that has them.
+  if (!send_queue_ || s.value() >= send_queue_->outbound_streams()) return false;
+  return send_queue_->set_stream_value(s, value);
+}
+
+std::optional<uint16_t> Association::stream_scheduler_value(StreamId s) const {
+  if (!send_queue_ || s.value() >= send_queue_->outbound_streams()) return std::nullopt;
+  return send_queue_->stream_value(s);
 }
 
 }  // namespace dpsctp::core

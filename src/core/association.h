@@ -19,7 +19,9 @@
 
 #include "core/association_context.h"
 #include "core/path/path.h"
+#include "core/reconfig/reconfig_state.h"
 #include "core/rx/data_tracker.h"
+#include "core/rx/interleaved_reassembly_queue.h"
 #include "core/rx/reassembly_queue.h"
 #include "core/tx/retransmission_queue.h"
 #include "core/tx/send_queue.h"
@@ -30,6 +32,11 @@
 #include "wire/packet_builder.h"
 #include "wire/packet_view.h"
 #include "wire/tlv.h"
+
+namespace dpsctp::wire {
+struct OutgoingSsnResetRequestParameter;  // RFC 6525 §4.1
+struct IncomingSsnResetRequestParameter;  // RFC 6525 §4.2
+}  // namespace dpsctp::wire
 
 namespace dpsctp::core {
 
@@ -58,6 +65,8 @@ struct TcbParams {
   uint16_t peer_port = 0;
   bool peer_forward_tsn = false;  ///< RFC 3758 negotiated
   wire::ByteSpan peer_addresses;  ///< server: the INIT's address parameters (from the cookie)
+  bool interleaving = false;  ///< RFC 8260 §2.2.1: both ends listed I-DATA: I-DATA only
+  bool peer_reconfig = false;  ///< RFC 6525 §4: both ends listed RE-CONFIG
 };
 
 /// An IPv4 / IPv6 Address parameter's address (RFC 9260 §3.3.2.1), if `t` is one.
@@ -121,8 +130,34 @@ class Association {
   bool lower_path_mtu(const IpAddress& peer, uint32_t ip_mtu);
   /// RFC 6458 SCTP_PRIMARY_ADDR: false if `peer` is not one of the peer's addresses.
   bool set_primary(const IpAddress& peer);
+  /// RFC 9260 §6.2: bytes the user holds of what was delivered but not consumed yet (a
+  /// socket's unread receive buffer). They count against the advertised a_rwnd, so a slow
+  /// reader closes the peer's window instead of dropping. True when the window reopened
+  /// past half of receive_window: a window-update SACK is then due at once.
+  bool set_receive_held(uint32_t bytes);
+  // --- RFC 6525 stream re-configuration (association_reconfig.cc) ------------------------
+  /// SCTP_RESET_STREAMS (RFC 6525 §6.3.3): SSN reset of `streams` (empty = all), ours
+  /// (`outgoing`, §5.1.2) and/or the peer's (`incoming`, §5.1.3). Outcome: on_stream_reset.
+  ReconfigStatus reset_streams(std::span<const StreamId> streams, bool outgoing, bool incoming,
+                               Instant now);
+  /// SCTP_RESET_ASSOC (RFC 6525 §6.3.4): SSN/TSN reset (§5.1.4). Outcome: on_assoc_reset.
+  ReconfigStatus reset_association(Instant now);
+  /// SCTP_ADD_STREAMS (RFC 6525 §6.3.5): §5.1.5 / §5.1.6. Outcome: on_stream_change.
+  ReconfigStatus add_streams(uint16_t outbound, uint16_t inbound, Instant now);
+  /// A reconfiguration request is prepared or outstanding.
+  [[nodiscard]] bool reconfig_pending() const;
   /// True once after paths were added (the Endpoint indexes every peer address).
   bool take_paths_changed() { return std::exchange(paths_changed_, false); }
+  /// RFC 8260 §4.3.2 SCTP_STREAM_SCHEDULER: this association's stream scheduler (the
+  /// default is AssociationOptions::stream_scheduler). Takes effect at the next message
+  /// boundary; resets the per-stream values.
+  void set_stream_scheduler(SchedulerKind k);
+  [[nodiscard]] SchedulerKind stream_scheduler() const;
+  /// RFC 8260 §4.3.3 SCTP_STREAM_SCHEDULER_VALUE (priority or weight, see
+  /// StreamScheduler::set_value). False when `s` is not an outbound stream (none before
+  /// the association is up) or the value is invalid (WFQ weight 0).
+  bool set_stream_scheduler_value(StreamId s, uint16_t value);
+  [[nodiscard]] std::optional<uint16_t> stream_scheduler_value(StreamId s) const;
 
   // --- State ---------------------------------------------------------------------------
   [[nodiscard]] AssocId id() const { return id_; }
@@ -226,6 +261,45 @@ class Association {
   void move_early_data(Instant now);  ///< COOKIE-WAIT sends -> the send queue
   void write_heartbeat(wire::BufferWriter& w, size_t path_index, Instant now);
 
+  // association_prsctp.cc (RFC 3758 §3.5, RFC 7496: PR-SCTP sender side)
+  void prsctp_expire(Instant now);  ///< abandon sent messages whose lifetime ended
+  void report_abandoned();          ///< send-failed (was_sent) + drop their unsent rest
+  void note_unsent_expired(const Fragment& whole);  ///< from SendQueue::produce()
+  void report_unsent_expired();     ///< send-failed (never sent) for what was noted
+  bool write_forward_tsn(wire::PacketBuilder& b);  ///< §3.5 C3/C4 when due
+
+  // association_reconfig.cc (RFC 6525 stream re-configuration)
+  ReconfigStatus check_reconfig_call() const;
+  SendStatus hold_send(StreamId stream, Ppid ppid, wire::ByteSpan data, const SendOptions& opt);
+  void release_held_sends(Instant now);
+  void fail_held_sends(uint16_t error);
+  bool reconfig_ready_to_send() const;
+  void reconfig_progress(Instant now);  ///< sends prepared requests, finishes deferred resets
+  bool reconfig_has_output() const;
+  bool write_reconfig(wire::PacketBuilder& b);
+  void handle_reconfig_timeout(Instant now);
+  Instant reconfig_deadline() const;
+  void handle_reconfig(const wire::ChunkView& c, Instant now, bool& stop);
+  void handle_reconfig_param(const wire::TlvView& t, Instant now);
+  void answer(uint32_t request_sn, wire::ReconfigResult r,
+              std::optional<wire::ReconfigurationResponseParameter::NextTsns> tsns = {});
+  bool take_request(uint32_t request_sn);  ///< §5.2.1; false if answered already
+  bool accepts_reconfig_requests() const;
+  void on_outgoing_reset_request(const wire::OutgoingSsnResetRequestParameter& p);
+  void on_incoming_reset_request(const wire::IncomingSsnResetRequestParameter& p);
+  void on_ssn_tsn_reset_request(uint32_t request_sn);
+  void on_add_streams_request(uint32_t request_sn, uint16_t n, bool peer_outgoing);
+  void on_reconfig_response(const wire::ReconfigurationResponseParameter& p, Instant now);
+  void perform_incoming_reset(std::span<const StreamId> streams);
+  void apply_tsn_reset(Tsn local_next, Tsn remote_next);
+
+  // association_idata.cc (RFC 8260 I-DATA / I-FORWARD-TSN in)
+  bool wrong_data_kind(bool interleaved_kind, bool& stop);  ///< §2.2.1: ABORT if mixed
+  void handle_idata(const wire::ChunkView& c, Instant now, bool& stop);
+  void handle_iforward_tsn(const wire::ChunkView& c, bool& stop);
+  [[nodiscard]] size_t data_header_size() const;  ///< DATA 16 or I-DATA 20 bytes
+  bool write_i_forward_tsn(wire::PacketBuilder& b);  ///< §2.3.1, instead of FORWARD TSN
+
   AssociationContext& ctx_;
   const AssocId id_;
   AssocState state_ = AssocState::kClosed;
@@ -266,6 +340,18 @@ class Association {
   std::vector<std::pair<StreamId, Ssn>> skipped_;       // reused: FORWARD TSN entries
   bool was_dry_ = true;
   uint64_t heartbeat_nonce_ = 0;
+  ReconfigState reconfig_;  // RFC 6525 (association_reconfig.cc)
+  // PR-SCTP (association_prsctp.cc)
+  std::vector<wire::ForwardTsnChunk::SkippedStream> forward_skips_;  // reused scratch
+  std::vector<Fragment> unsent_expired_;  // reported at the end of flush()
+  bool forward_tsn_in_packet_ = false;     // §3.5 C5: the packet being built has one
+  uint32_t receive_held_ = 0;  // set_receive_held(): counted against a_rwnd (§6.2)
+  std::optional<SchedulerKind> scheduler_;  // set_stream_scheduler(); else the option
+  // RFC 8260 I-DATA (association_idata.cc): reassembly by (stream, U, MID) when
+  // tcb_.interleaving; reassembly_ then stays empty.
+  std::optional<InterleavedReassemblyQueue> ireassembly_;
+  std::vector<wire::IForwardTsnChunk::SkippedMessage> iskipped_;  // reused scratch
+  std::vector<wire::IForwardTsnChunk::SkippedMessage> iforward_skips_;  // reused scratch
 };
 
 }  // namespace dpsctp::core

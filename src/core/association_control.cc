@@ -147,6 +147,7 @@ void Association::terminate(AssocChangeState why, uint16_t error) {
                                   .error = error, .data = e.data});
   }
   early_.clear();
+  fail_held_sends(error);  // RFC 6525 §5.1.2: messages held for a stream reset
   // A message cut into fragments only partly sent is held by both queues; the
   // retransmission queue reports it whole, so the send queue's uncut rest is not reported
   // again (each message is handed back once).

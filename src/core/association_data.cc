@@ -7,11 +7,11 @@
 #include "wire/chunk/data_chunk.h"
 #include "wire/chunk/sack_chunk.h"
 #include "wire/ext/forward_tsn_chunk.h"
+#include "wire/ext/i_data_chunk.h"
 
 namespace dpsctp::core {
 namespace {
 
-constexpr size_t kDataHeader = wire::DataChunk::kHeaderSize;
 
 bool accepts_data(AssocState s) {
   return s == AssocState::kEstablished || s == AssocState::kShutdownPending ||
@@ -31,6 +31,28 @@ wire::DataChunk data_chunk_of(const T& x, Tsn tsn, wire::ByteSpan payload) {
   d.ending = x.ending;
   d.payload = payload;
   return d;
+}
+
+// RFC 8260 §2.2.1: DATA, or I-DATA once negotiated (never both on one association). An
+// I-DATA chunk (§2.1) carries the MID, and the PPID on the first fragment or else the FSN.
+template <class T>
+void write_data_chunk(wire::BufferWriter& w, const T& x, Tsn tsn, wire::ByteSpan payload,
+                      bool interleaving) {
+  if (!interleaving) {
+    data_chunk_of(x, tsn, payload).serialize_to(w);
+    return;
+  }
+  wire::IDataChunk d;
+  d.tsn = tsn;
+  d.stream = x.stream;
+  d.mid = x.mid;
+  d.ppid = x.beginning ? x.ppid : Ppid(0);
+  d.fsn = x.fsn;
+  d.unordered = x.unordered;
+  d.beginning = x.beginning;
+  d.ending = x.ending;
+  d.payload = payload;
+  d.serialize_to(w);
 }
 
 bool may_send_data(AssocState s) {
@@ -135,6 +157,7 @@ void Association::handle_sack(const wire::ChunkView& c, Instant now) {
     return;
   }
   if (o.ignored) return;  // §6.2.1 D i): older than the cumulative TSN ack point
+  report_abandoned();  // RFC 7496 §3.1: retransmission limit reached by Fast Retransmit
   if (o.rtt_sample && o.rtt_path < paths_.size()) {
     paths_[o.rtt_path].rto.on_rtt_measurement(*o.rtt_sample);  // Karn-safe (§6.3.1 C5)
   }
@@ -185,6 +208,7 @@ void Association::handle_forward_tsn(const wire::ChunkView& c) {
     ++ctx_.counters.DpsctpMalformedPackets;
     return;
   }
+  ++ctx_.counters.DpsctpForwardTsnReceived;
   if (!tracker_->handle_forward_tsn(f->new_cumulative_tsn)) return;
   skipped_.clear();
   for (size_t i = 0; i < f->count; ++i) {
@@ -204,7 +228,9 @@ void Association::handle_t3_timeout(Path& p, Instant now) {
   p.cc.on_t3_expiry();
   p.rto.back_off();
   const size_t idx = static_cast<size_t>(&p - paths_.data());
+  (void)rtx_->abandon_expired(now);  // RFC 3758 §3.5: expired messages are not resent
   rtx_->handle_t3_expiry(static_cast<uint8_t>(idx));
+  report_abandoned();  // RFC 7496 §3.1: retransmission limits reached
   // §8.1, §8.2: a T3 timeout counts against the path and the association.
   if (count_error(p, now, /*counts_for_association=*/true)) return;
   t3_path_ = idx;  // §6.4.1: retransmit to another active destination if there is one
@@ -212,15 +238,29 @@ void Association::handle_t3_timeout(Path& p, Instant now) {
 }
 
 size_t Association::max_data_payload(const Path& p) const {
-  size_t n = p.mtu - wire::CommonHeader::kSize - kDataHeader;
+  size_t n = p.mtu - wire::CommonHeader::kSize - data_header_size();
   if (ctx_.options.max_seg != 0) n = std::min<size_t>(n, ctx_.options.max_seg);
   return n & ~size_t{3};
 }
 
 uint32_t Association::advertised_rwnd() const {
-  // §6.2: a_rwnd is the receive buffer space left.
-  const uint32_t used = reassembly_ ? reassembly_->buffered_bytes() : 0;
-  return used >= ctx_.options.receive_window ? 0 : ctx_.options.receive_window - used;
+  // §6.2: a_rwnd is the receive buffer space left (the user's unconsumed bytes included).
+  const uint64_t used = uint64_t{reassembly_ ? reassembly_->buffered_bytes() : 0u} + receive_held_ +
+                        (ireassembly_ ? ireassembly_->buffered_bytes() : 0u);
+  return used >= ctx_.options.receive_window
+             ? 0
+             : static_cast<uint32_t>(ctx_.options.receive_window - used);
+}
+
+bool Association::set_receive_held(uint32_t bytes) {
+  const uint32_t before = advertised_rwnd();
+  receive_held_ = bytes;
+  // §6.2: the window closed while the user did not read; once it reopens past half the
+  // buffer, tell the sender now (a window update) rather than after its next probe.
+  const uint32_t half = ctx_.options.receive_window / 2;
+  if (!tracker_ || before >= half || advertised_rwnd() < half) return false;
+  tracker_->force_immediate_sack();
+  return true;
 }
 
 bool Association::write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now,
@@ -237,14 +277,15 @@ bool Association::write_data_chunks(wire::PacketBuilder& b, Path& p, Instant now
 bool Association::write_retransmissions(wire::BufferWriter& w, Path& p, uint8_t path_index,
                                         Instant now) {
   bool wrote = false;
+  const size_t header = data_header_size();
   // §6.1 / §7.2.4: retransmissions go first; a fast retransmission ignores cwnd.
   while (rtx_->has_retransmissions()) {
-    if (w.remaining() < kDataHeader + 4) break;
+    if (w.remaining() < header + 4) break;
     const bool fast = rtx_->fast_retransmit_pending();
     if (!fast && p.cc.send_allowance(rtx_->flight_size()) == 0) break;
-    auto ch = rtx_->next_retransmission(w.remaining() - kDataHeader - 3);
+    auto ch = rtx_->next_retransmission(w.remaining() - header - 3);
     if (!ch) break;
-    data_chunk_of(*ch, ch->tsn, ch->payload).serialize_to(w);
+    write_data_chunk(w, *ch, ch->tsn, ch->payload, tcb_.interleaving);
     rtx_->mark_retransmitted(ch->tsn, path_index, now);
     ++ctx_.counters.DpsctpRetransmittedChunks;
     wrote = true;
@@ -256,6 +297,7 @@ bool Association::write_new_data(wire::BufferWriter& w, Path& p, uint8_t path_in
                                   Instant now, bool packet_has_data) {
   const size_t max_payload = max_data_payload(p);
   bool wrote = false;
+  send_queue_->begin_packet();  // RFC 8260 §3.3: a new packet may go to the next stream
   while (!send_queue_->empty()) {
     const uint32_t flight = rtx_->flight_size();
     // §6.1 A: nothing new while the peer's window is closed, except one probe.
@@ -266,9 +308,10 @@ bool Association::write_new_data(wire::BufferWriter& w, Path& p, uint8_t path_in
         send_queue_->queued_bytes() < max_payload) {
       break;
     }
-    if (w.remaining() < kDataHeader + 4) break;
-    const size_t budget = std::min(max_payload, w.remaining() - kDataHeader - 3);
-    std::optional<Fragment> f = send_queue_->produce(budget, now);
+    if (w.remaining() < data_header_size() + 4) break;
+    const size_t budget = std::min(max_payload, w.remaining() - data_header_size() - 3);
+    std::optional<Fragment> f =
+        send_queue_->produce(budget, now, [this](const Fragment& m) { note_unsent_expired(m); });
     if (!f) break;
     if (f->beginning && !f->ending) ++ctx_.counters.SctpFragUsrMsgs;
     if (f->unordered) {
@@ -276,7 +319,8 @@ bool Association::write_new_data(wire::BufferWriter& w, Path& p, uint8_t path_in
     } else {
       ++ctx_.counters.SctpOutOrderChunks;
     }
-    data_chunk_of(*f, rtx_->next_tsn(), f->bytes()).serialize_to(w);
+    write_data_chunk(w, *f, rtx_->next_tsn(), f->bytes(), tcb_.interleaving);
+    if (tcb_.interleaving) ++ctx_.counters.DpsctpIDataChunksSent;
     rtx_->add(std::move(*f), path_index, now);
     was_dry_ = false;
     wrote = true;
@@ -313,7 +357,9 @@ bool Association::write_control_chunks(wire::PacketBuilder& b) {
       wrote = true;
     }
   }
+  wrote |= write_forward_tsn(b);  // RFC 3758 §3.5 C3: before any DATA
   wrote |= write_pending_misc(b);
+  wrote |= write_reconfig(b);  // RFC 6525 RE-CONFIG requests / responses
   return wrote;
 }
 
@@ -331,6 +377,9 @@ void Association::send_packet_on(size_t path_index, Instant now, bool with_data)
   if (!send_packet(ctx_, b, p.local, p.peer, 0)) return;  // control chunks counted as written
   last_packet_sent_ = true;
   p.last_send = now;
+  // RFC 3758 §3.5 C5: "If a FORWARD TSN is sent, the sender MUST assure that at least one
+  // T3-rtx timer is running."
+  if (forward_tsn_in_packet_ && p.t3 == kNever) p.t3 = now + p.rto.rto();
   if (last_packet_data_ && p.t3 == kNever) p.t3 = now + p.rto.rto();  // §6.3.2 R1
 }
 
@@ -340,10 +389,12 @@ void Association::flush(Instant now) {
     send_init_packet(now);
   }
   if (state_ == AssocState::kCookieWait || state_ == AssocState::kClosed) return;
+  reconfig_progress(now);  // RFC 6525: requests ready to go, deferred resets due
   if (pending_.shutdown_complete) {
     pending_.shutdown_complete = false;
     send_single_chunk(wire::ChunkType::kShutdownComplete, 0);  // §6.10: alone
   }
+  prsctp_expire(now);  // RFC 3758 §3.5: before anything is (re)transmitted
   const size_t dp = data_path(t3_path_);
   // §6.4: replies (SACK, HEARTBEAT ACK, ERROR) go to the address the peer sent from; when
   // that is not where our data goes, they travel in a packet of their own.
@@ -354,6 +405,7 @@ void Association::flush(Instant now) {
     send_packet_on(dp, now, /*with_data=*/true);
     if (!last_packet_sent_ || (!last_packet_data_ && !last_packet_control_)) break;
   }
+  report_unsent_expired();
 }
 
 }  // namespace dpsctp::core

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/association.h"
+#include "core/handshake/supported_extensions.h"
 #include "wire/cause/cause_code.h"
 #include "wire/chunk/init_ack_chunk.h"
 #include "wire/chunk/init_chunk.h"
@@ -41,6 +42,7 @@ void Association::send_init_packet(Instant now) {
   if (o.prsctp_enable) {  // RFC 3758 §3.1
     w.end_tlv(w.begin_tlv(wire::param_type::kForwardTsnSupported));
   }
+  write_supported_extensions(w, offered_extensions(o));  // RFC 5061 §4.2.7
   if (cookie_preservative_ms_ != 0) {
     // §5.2.6: after a Stale Cookie error, ask for a longer cookie life.
     const auto cp = w.begin_tlv(wire::param_type::kCookiePreservative);
@@ -98,6 +100,12 @@ void Association::handle_init_ack(const wire::ChunkView& c, const IpAddress& fro
   tcb_.outbound_streams = std::min(ctx_.options.outbound_streams, ack->inbound_streams);
   tcb_.inbound_streams = std::min(ctx_.options.max_inbound_streams, ack->outbound_streams);
   tcb_.peer_forward_tsn = forward_tsn && ctx_.options.prsctp_enable;
+  // RFC 8260 §2.2.1: I-DATA only if both ends listed it (RFC 5061 §4.2.7).
+  tcb_.interleaving =
+      (offered_extensions(ctx_.options) & peer_extensions(ack->parameters()) & kExtIData) != 0;
+  // RFC 6525 §4: RE-CONFIG only toward a peer that listed it.
+  tcb_.peer_reconfig =
+      (offered_extensions(ctx_.options) & peer_extensions(ack->parameters()) & kExtReconfig) != 0;
   cookie_.assign(cookie.begin(), cookie.end());
   // §5.1.2: the peer's addresses are those listed plus the INIT ACK's source, which
   // answered us and so is confirmed (§5.4).
@@ -156,6 +164,8 @@ void Association::adopt(const TcbParams& p) {
   tcb_.outbound_streams = p.outbound_streams;
   tcb_.inbound_streams = p.inbound_streams;
   tcb_.peer_forward_tsn = p.peer_forward_tsn;
+  tcb_.interleaving = p.interleaving;
+  tcb_.peer_reconfig = p.peer_reconfig;
 }
 
 void Association::accept_cookie_echo(const TcbParams& p, Instant now) {

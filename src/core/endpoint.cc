@@ -304,6 +304,54 @@ bool Endpoint::set_primary(AssocId id, const IpAddress& peer) {
   return a != nullptr && a->set_primary(peer);
 }
 
+bool Endpoint::set_stream_scheduler(AssocId id, SchedulerKind k) {
+  Association* a = find(id);
+  if (a == nullptr) return false;
+  a->set_stream_scheduler(k);
+  return true;
+}
+
+bool Endpoint::set_stream_scheduler_value(AssocId id, StreamId s, uint16_t value) {
+  Association* a = find(id);
+  return a != nullptr && a->set_stream_scheduler_value(s, value);
+}
+
+void Endpoint::set_receive_held(AssocId id, uint32_t bytes, Instant now) {
+  Association* a = find(id);
+  if (a == nullptr || !a->set_receive_held(bytes)) return;
+  touched(*a);
+  finish_call(now);
+}
+
+ReconfigStatus Endpoint::reset_streams(AssocId id, std::span<const StreamId> streams,
+                                       bool outgoing, bool incoming, Instant now) {
+  Association* a = find(id);
+  if (a == nullptr) return ReconfigStatus::kInvalidState;
+  const ReconfigStatus s = a->reset_streams(streams, outgoing, incoming, now);
+  touched(*a);
+  finish_call(now);
+  return s;
+}
+
+ReconfigStatus Endpoint::reset_association(AssocId id, Instant now) {
+  Association* a = find(id);
+  if (a == nullptr) return ReconfigStatus::kInvalidState;
+  const ReconfigStatus s = a->reset_association(now);
+  touched(*a);
+  finish_call(now);
+  return s;
+}
+
+ReconfigStatus Endpoint::add_streams(AssocId id, uint16_t outbound, uint16_t inbound,
+                                     Instant now) {
+  Association* a = find(id);
+  if (a == nullptr) return ReconfigStatus::kInvalidState;
+  const ReconfigStatus s = a->add_streams(outbound, inbound, now);
+  touched(*a);
+  finish_call(now);
+  return s;
+}
+
 void Endpoint::abort(AssocId id, wire::ByteSpan reason, Instant now) {
   if (Association* a = find(id)) {
     a->abort(reason, now);

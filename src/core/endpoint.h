@@ -88,6 +88,20 @@ class Endpoint {
                              VerificationTag quoted_vtag, uint32_t ip_mtu);
   /// SCTP_PRIMARY_ADDR (RFC 6458 §8.3): the peer address new data goes to.
   bool set_primary(AssocId a, const IpAddress& peer);
+  /// RFC 6525 §6.3.3-§6.3.5 (Association::reset_streams / reset_association /
+  /// add_streams); kInvalidState if there is no such association.
+  ReconfigStatus reset_streams(AssocId a, std::span<const StreamId> streams, bool outgoing,
+                               bool incoming, Instant now);
+  ReconfigStatus reset_association(AssocId a, Instant now);
+  ReconfigStatus add_streams(AssocId a, uint16_t outbound, uint16_t inbound, Instant now);
+  /// RFC 9260 §6.2: `bytes` the user holds unconsumed (Association::set_receive_held):
+  /// they shrink the advertised window; a window update is sent when it reopens.
+  /// May be called from a listener callback.
+  void set_receive_held(AssocId a, uint32_t bytes, Instant now);
+  /// RFC 8260 §4.3.2 / §4.3.3 (Association::set_stream_scheduler / _value): false if
+  /// there is no such association or the value is refused.
+  bool set_stream_scheduler(AssocId a, SchedulerKind k);
+  bool set_stream_scheduler_value(AssocId a, StreamId s, uint16_t value);
 
   // --- State ------------------------------------------------------------------------
   [[nodiscard]] const Association* association(AssocId a) const;

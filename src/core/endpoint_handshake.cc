@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/endpoint.h"
+#include "core/handshake/supported_extensions.h"
 #include "wire/bounded_reader.h"
 #include "wire/cause/cause_code.h"
 #include "wire/chunk/cookie_echo_chunk.h"
@@ -44,6 +45,8 @@ TcbParams params_from(const CookieContents& c) {
   p.peer_port = c.peer_port;
   p.peer_forward_tsn = (c.peer_features & kFeatureForwardTsn) != 0;
   p.peer_addresses = c.peer_addresses;
+  p.interleaving = (c.peer_features & kFeatureIData) != 0;
+  p.peer_reconfig = (c.peer_features & kFeatureReconfig) != 0;
   return p;
 }
 
@@ -160,6 +163,14 @@ void Endpoint::send_init_ack(const wire::PacketView& p, const PacketInfo& info,
   c.shard = config_.shard;
   c.created = now;
   c.lifetime = o.valid_cookie_life;
+  // RFC 8260 §2.2.1: I-DATA is used only if both ends list it (RFC 5061 §4.2.7).
+  if ((offered_extensions(o) & peer_extensions(init.parameters()) & kExtIData) != 0) {
+    c.peer_features |= kFeatureIData;
+  }
+  // RFC 6525 §4: RE-CONFIG is used only if both ends list it.
+  if ((offered_extensions(o) & peer_extensions(init.parameters()) & kExtReconfig) != 0) {
+    c.peer_features |= kFeatureReconfig;
+  }
   size_t addr_begin = 0;
   size_t addr_end = 0;
   for (const wire::TlvView& t : init.parameters()) {
@@ -202,6 +213,7 @@ void Endpoint::send_init_ack(const wire::PacketView& p, const PacketInfo& info,
   w.put_bytes(std::span(scratch_).first(cookie_len));
   w.end_tlv(sc);
   if (o.prsctp_enable) w.end_tlv(w.begin_tlv(wire::param_type::kForwardTsnSupported));
+  write_supported_extensions(w, offered_extensions(o));  // RFC 5061 §4.2.7
   if (!unrecognized.empty()) {
     // §3.2.1: report unrecognised INIT parameters (upper bits x1) in the INIT ACK.
     const auto u = w.begin_tlv(wire::param_type::kUnrecognizedParameter);

@@ -221,8 +221,12 @@ TEST(ApiSockopt, DefaultSndInfoAndPrInfoRoundTrip) {
   ASSERT_EQ(s.get(pr), ApiStatus::kOk);
   EXPECT_EQ(pr.info.policy, PrPolicy::kTtl);
   EXPECT_EQ(pr.info.value, 250u);
-  EXPECT_EQ(s.set(DefaultPrInfo{.info = {.policy = PrPolicy::kRtx, .value = 2}}),
-            ApiStatus::kNotSupported);
+  ASSERT_EQ(s.set(DefaultPrInfo{.info = {.policy = PrPolicy::kRtx, .value = 2}}),
+            ApiStatus::kOk);  // RFC 7496 §4 SCTP_DEFAULT_PRINFO
+  ASSERT_EQ(s.get(pr), ApiStatus::kOk);
+  EXPECT_EQ(pr.info.policy, PrPolicy::kRtx);
+  EXPECT_EQ(pr.info.value, 2u);
+  ASSERT_EQ(s.set(DefaultPrInfo{.info = {.policy = PrPolicy::kTtl, .value = 250}}), ApiStatus::kOk);
 
   const AssocId id = p.connect();
   DefaultSndInfo per{.assoc_id = id};

@@ -110,6 +110,40 @@ TEST(LoadGatewayConfig, RtoMinDefaultInitialBelowIt) {
             "(RFC 9260 §6.3.1), found 2s");
 }
 
+// RFC 1122 §3.3.1: "IP/LEN" sets the on-link prefix (default /24, /64); the next hop of
+// each family must be on one of those links.
+TEST(LoadGatewayConfig, PrefixLengthsAndNextHops) {
+  const LoadResult r = load(
+      "eal: {vdevs: [net_memif0]}\nport: {device: net_memif0}\n"
+      "addresses: [10.1.0.1/16, 192.0.2.1, \"fd00::1/56\", \"fd01::1\"]\n"
+      "gateway: [\"fd00:0:0:ff::fe\", 10.1.200.254]\n"
+      "listeners: [{name: a, port: 1, route: sink}]\n");
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(r.config.prefix_lengths, (std::vector<uint8_t>{16, 24, 56, 64}));
+  ASSERT_EQ(r.config.gateways.size(), 2u);
+  EXPECT_EQ(r.config.gateways[1], IpAddress::v4(10, 1, 200, 254));
+  EXPECT_EQ(load(std::string(kMinimal) + "gateway: [192.0.2.1]\n").error,
+            "t.yaml:5:11: gateway[0]: a next hop cannot be one of our addresses");
+}
+
+// RFC 6951 §5.1: port.udp_encapsulation turns SCTP over UDP on; absent = off.
+TEST(LoadGatewayConfig, Rfc6951UdpEncapsulationPort) {
+  const LoadResult off = load(kMinimal);
+  ASSERT_TRUE(off.ok) << off.error;
+  EXPECT_FALSE(off.config.port.udp_encapsulation_port.has_value());
+  const LoadResult on = load(
+      "port: {device: net_memif0, udp_encapsulation: {port: 9899}}\n"
+      "eal: {vdevs: [net_memif0]}\naddresses: [192.0.2.1]\n"
+      "listeners: [{name: a, port: 36412, route: echo}]\n");
+  ASSERT_TRUE(on.ok) << on.error;
+  EXPECT_EQ(on.config.port.udp_encapsulation_port, uint16_t{9899});
+  EXPECT_EQ(load("port: {device: net_memif0, udp_encapsulation: {}}\n"
+                 "eal: {vdevs: [net_memif0]}\naddresses: [192.0.2.1]\n"
+                 "listeners: [{name: a, port: 36412, route: echo}]\n")
+                .error,
+            "t.yaml:1:47: port.udp_encapsulation: missing required key 'port'");
+}
+
 TEST(LoadGatewayConfig, LocalPortExplicitIsKept) {
   const LoadResult r = load(
       "eal: {vdevs: [net_memif0]}\nport: {device: net_memif0}\naddresses: [192.0.2.1]\n"
@@ -149,6 +183,24 @@ TEST(LoadGatewayConfig, DeepNestingIsAnErrorNotACrash) {
   const LoadResult r = load(deep);
   EXPECT_FALSE(r.ok);
   EXPECT_EQ(r.error.rfind("t.yaml:", 0), 0u) << r.error;
+}
+
+TEST(LoadGatewayConfig, Rfc8260_3_StreamSchedulerTunable) {
+  EXPECT_EQ(load(kMinimal).config.options.stream_scheduler,
+            StreamSchedulerKind::kFirstComeFirstServed);
+  const std::pair<const char*, StreamSchedulerKind> cases[] = {
+      {"fcfs", StreamSchedulerKind::kFirstComeFirstServed},
+      {"rr", StreamSchedulerKind::kRoundRobin},
+      {"rr_packet", StreamSchedulerKind::kRoundRobinPerPacket},
+      {"priority", StreamSchedulerKind::kPriority},
+      {"fair_bandwidth", StreamSchedulerKind::kFairCapacity},
+      {"wfq", StreamSchedulerKind::kWeightedFairQueueing}};
+  for (const auto& [name, kind] : cases) {
+    const LoadResult r =
+        load(std::string(kMinimal) + "tunables: {stream_scheduler: " + name + "}\n");
+    ASSERT_TRUE(r.ok) << r.error;
+    EXPECT_EQ(r.config.options.stream_scheduler, kind) << name;
+  }
 }
 
 TEST(LoadGatewayConfigFile, MissingFile) {

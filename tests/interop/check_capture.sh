@@ -4,6 +4,9 @@
 # reports no error for it (malformed packet, bad length, protocol errors the dissector
 # knows). One tshark pass. ICMP errors quote a truncated SCTP packet whose checksum cannot
 # match: they are counted and listed, not checked. Prints one summary line.
+# Only PI_ERROR counts: retransmitted and duplicated packets (the impaired scenarios) are
+# not errors (tshark's SCTP TSN analysis is off by default, and would only raise notes),
+# and the frames the impairment cut on TX (EtherType 0x88B5) are not SCTP.
 set -u -o pipefail
 
 FILE=${1:?usage: check_capture.sh FILE [MIN_PACKETS]}

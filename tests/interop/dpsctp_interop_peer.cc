@@ -11,12 +11,36 @@
 //           the close request and waits for the peer's SHUTDOWN or ABORT).
 //   --restarts N (server): the peer restarts N times (§5.2.2): each RESTART notification
 //           starts a fresh record, and the run passes only with exactly N of them.
+//   --pause-at N --resume-file F --reconnects R (client): after N messages and their echoes,
+//           pause (stderr "paused") until file F exists (the test kills and restarts the
+//           usrsctp server meanwhile); each COMM_LOST before the end (up to R: the new
+//           peer's ABORT, RFC 9260 §8.4 (2) / §8.5.1 (B)) reconnects and goes on with the
+//           next ids. Every id must then be either echoed or handed back by SEND_FAILED.
+//   --ip A,B --peer-ip A,B --cut-at N: multi-homed (RFC 9260 §6.4); after N messages
+//           (client: sent, server: received) the network between the first addresses
+//           fails (Impairment::cut: frames to our first address and to the peer's first
+//           address are dropped): §8.2 marks that path unreachable, §6.4.1 fails over.
+//           --path-max-retrans N: Path.Max.Retrans (§8.2) for a quick verdict,
+//           --rto-max-ms M: RTO.Max (§6.3.1) bounds the backoff while a path is cut;
+//           --cut-rx-only: only frames to our first address are dropped; --heal-on-end:
+//           the cut ends when the peer's SHUTDOWN arrives (see interop_test.sh multihome).
+//   --impair SPEC: seeded loss / reorder / duplication on our RX and TX (runtime/dpdk/
+//           impairment.h, e.g. loss=2,reorder=2,dup=1,seed=7), from the start until the
+//           end begins (so SHUTDOWN ACK / COMPLETE are not the ones lost when we exit).
 // One JSON line on stdout; exit 0 when every check held.
 //
 // Usage: iop_dpsctp_peer --role server|client --vdev VDEV --ip A --peer-ip B [--lcore N]
 //          [--file-prefix P] [--port P] [--peer-port P] [--messages N] [--sizes N|LO..HI]
 //          [--streams S] [--unordered] [--seed X] [--window W] [--end shutdown|abort|peer]
-//          [--restarts N] [--timeout S] [--linger-ms MS]
+//          [--restarts N] [--timeout S] [--linger-ms MS] [--impair SPEC]
+//          [--pause-at N --resume-file F --reconnects R] [--udp-encaps PORT]
+//          [--udp-remote-port PORT] [--cut-at N] [--path-max-retrans N]
+//          (--ip, --peer-ip: one address or A,B)
+//   --udp-encaps PORT: SCTP over UDP (RFC 6951) on local UDP port PORT; --udp-remote-port
+//           (client): the server's UDP port, so the INIT already goes in UDP.
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -30,6 +54,7 @@
 #include "dpsctp/address.h"
 #include "dpsctp/events.h"
 #include "payload.h"
+#include "runtime/dpdk/impairment.h"
 #include "runtime/stack/stack.h"
 
 namespace {
@@ -43,16 +68,37 @@ struct Args {
   uint16_t port = 5000, peer_port = 5001;
   uint64_t messages = 1000, seed = 1;
   interop::Sizes sizes;
-  uint32_t streams = 10, window = 256, restarts = 0, linger_ms = 1000;
-  bool unordered = false;
+  uint32_t streams = 10, window = 256, restarts = 0, linger_ms = 1000, reconnects = 0;
+  uint64_t pause_at = 0, cut_at = 0;
+  int path_max_retrans = -1;  // -1: the default
+  uint32_t rto_max_ms = 0;    // 0: the default
+  std::string resume_file;
+  bool unordered = false, cut_rx_only = false, heal_on_end = false;
   double timeout_s = 120;
+  runtime::ImpairmentConfig impair;
+  uint16_t udp_encaps = 0, udp_remote_port = 0;  // RFC 6951: local / peer's UDP port
 };
+
+// "A" or "A,B,...": every address, or none if one does not parse.
+std::vector<IpAddress> addresses(const std::string& list) {
+  std::vector<IpAddress> out;
+  for (size_t at = 0; at <= list.size();) {
+    const size_t comma = std::min(list.find(',', at), list.size());
+    const std::optional<IpAddress> ip = IpAddress::parse(list.substr(at, comma - at));
+    if (!ip) return {};
+    out.push_back(*ip);
+    at = comma + 1;
+  }
+  return out;
+}
 
 bool parse_args(int argc, char** argv, Args& a) {
   for (int i = 1; i < argc; ++i) {
     const std::string k = argv[i];
-    if (k == "--unordered") {
-      a.unordered = true;
+    if (k == "--unordered" || k == "--cut-rx-only" || k == "--heal-on-end") {
+      a.unordered = a.unordered || k == "--unordered";
+      a.cut_rx_only = a.cut_rx_only || k == "--cut-rx-only";
+      a.heal_on_end = a.heal_on_end || k == "--heal-on-end";
       continue;
     }
     if (i + 1 >= argc) return false;
@@ -91,14 +137,35 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.timeout_s = std::stod(v);
     else if (k == "--linger-ms")
       a.linger_ms = static_cast<uint32_t>(std::stoul(v));
-    else
+    else if (k == "--cut-at")
+      a.cut_at = std::stoull(v);
+    else if (k == "--path-max-retrans")
+      a.path_max_retrans = static_cast<int>(std::stoul(v) & 0xFFFF);
+    else if (k == "--rto-max-ms")
+      a.rto_max_ms = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--pause-at")
+      a.pause_at = std::stoull(v);
+    else if (k == "--resume-file")
+      a.resume_file = v;
+    else if (k == "--reconnects")
+      a.reconnects = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--udp-encaps")
+      a.udp_encaps = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--udp-remote-port")
+      a.udp_remote_port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--impair") {
+      std::string error;
+      if (!a.impair.parse(v, &error)) return std::fprintf(stderr, "%s\n", error.c_str()), false;
+    } else
       return false;
   }
   a.sizes.seed = a.seed;
   const bool end_ok = a.end == "shutdown" || a.end == "abort" || a.end == "peer";
-  return (a.role == "server" || a.role == "client") && !a.vdev.empty() && IpAddress::parse(a.ip) &&
-         IpAddress::parse(a.peer_ip) && end_ok && a.streams >= 1 && a.streams <= 65535 &&
-         a.window >= 1;
+  const bool cut_ok =
+      a.cut_at == 0 || (addresses(a.ip).size() >= 2 && addresses(a.peer_ip).size() >= 2);
+  return (a.role == "server" || a.role == "client") && !a.vdev.empty() &&
+         !addresses(a.ip).empty() && !addresses(a.peer_ip).empty() && end_ok && cut_ok &&
+         a.streams >= 1 && a.streams <= 65535 && a.window >= 1;
 }
 
 interop::Expect expect_of(const Args& a) {
@@ -110,16 +177,34 @@ wire::ByteSpan bytes_of(const std::vector<uint8_t>& v) { return std::as_bytes(st
 class Peer final : public Listener {
  public:
   explicit Peer(const Args& a) : a_(a), tracker_(a.seed, expect_of(a)) {}
-  void attach(runtime::Stack* s) { stack_ = s; }
+  void attach(runtime::Stack* s, runtime::Impairment* imp) {
+    stack_ = s;
+    impairment_ = imp;
+  }
   int run();
 
   // --- Listener -------------------------------------------------------------------------
   void on_message(const ReceivedMessage& m) override;
   void on_assoc_change(const AssocChange& e) override;
-  void on_shutdown_event(AssocId) override { shutdown_event_ = true; }
+  void on_peer_addr_change(const PeerAddrChange& e) override {
+    if (e.state == PeerAddrState::kUnreachable) ++unreachable_;  // RFC 9260 §8.2
+  }
+  void on_shutdown_event(AssocId) override {
+    shutdown_event_ = true;
+    if (impairment_ != nullptr) impairment_->arm(false);  // the end is not impaired
+    if (impairment_ != nullptr && a_.heal_on_end) impairment_->cut(false);
+  }
   // After an ABORT or a peer restart, messages the peer had not acknowledged yet come back
   // here (RFC 6458 §6.1.4): expected then; after a graceful end a loss (checked in run()).
-  void on_send_failed(const SendFailed&) override { ++send_failed_; }
+  void on_send_failed(const SendFailed& f) override {
+    ++send_failed_;
+    const uint32_t ppid = f.ppid.value();
+    if (a_.role != "client" || ppid < interop::kPpidBase || ppid == interop::kClosePpid) return;
+    const uint64_t id = ppid - interop::kPpidBase;
+    if (id >= failed_ids_.size()) failed_ids_.resize(id + 1, 0);
+    data_failed_ += failed_ids_[id] == 0 ? 1 : 0;
+    failed_ids_[id] = 1;
+  }
 
  private:
   struct Echo {
@@ -141,16 +226,23 @@ class Peer final : public Listener {
   void top_up();
   void start_end();
   void print_json(double elapsed) const;
+  [[nodiscard]] bool paused();
+  [[nodiscard]] bool passed() const;
+  [[nodiscard]] bool accounted() const;
 
   const Args& a_;
   interop::Tracker tracker_;
   runtime::Stack* stack_ = nullptr;
+  runtime::Impairment* impairment_ = nullptr;
   AssocId assoc_{0};
   std::deque<Echo> backlog_;  // server: echoes the send buffer had no room for yet
   std::vector<uint8_t> tx_;
   uint64_t sent_ = 0, echoed_ = 0, backlog_max_ = 0, buffer_full_ = 0;
-  uint64_t send_failed_ = 0;
-  uint32_t restarts_ = 0;
+  uint64_t send_failed_ = 0, data_failed_ = 0;
+  std::vector<uint8_t> failed_ids_;  // client: ids handed back by SEND_FAILED
+  uint32_t restarts_ = 0, reconnects_ = 0, unreachable_ = 0;
+  bool cut_ = false;
+  bool reconnect_pending_ = false, pause_announced_ = false, resumed_ = false;
   uint16_t lost_error_ = 0;
   bool up_ = false, ended_ = false, end_started_ = false, close_req_ = false;
   bool shutdown_event_ = false;
@@ -198,6 +290,13 @@ void Peer::on_assoc_change(const AssocChange& e) {
       end_how_ = "shutdown_comp";
       break;
     case AssocChangeState::kCommLost:
+      if (a_.role == "client" && !end_started_ && reconnects_ < a_.reconnects) {
+        ++reconnects_;  // the peer restarted: connect again (from the loop)
+        up_ = false;
+        lost_error_ = e.error;
+        reconnect_pending_ = true;
+        break;
+      }
       ended_ = true;
       lost_error_ = e.error;
       if (std::strcmp(end_how_, "abort_sent") != 0) end_how_ = "comm_lost";
@@ -219,8 +318,21 @@ void Peer::drain_backlog() {
   }
 }
 
+// --pause-at: holds the client after pause_at messages until the resume file appears.
+bool Peer::paused() {
+  if (a_.pause_at == 0 || resumed_ || sent_ < a_.pause_at) return false;
+  if (!pause_announced_ && echoed_ == a_.pause_at) {
+    std::fprintf(stderr, "client: paused after %" PRIu64 " echoes\n", echoed_);
+    pause_announced_ = true;
+  }
+  struct stat st {};
+  resumed_ = pause_announced_ && stat(a_.resume_file.c_str(), &st) == 0;
+  return !resumed_;
+}
+
 void Peer::top_up() {
-  while (sent_ < a_.messages && sent_ - echoed_ < a_.window) {
+  const uint64_t until = a_.pause_at != 0 && !resumed_ ? a_.pause_at : a_.messages;
+  while (sent_ < until && sent_ - echoed_ - data_failed_ < a_.window) {
     tx_.resize(a_.sizes.size_of(sent_));
     interop::fill(sent_, a_.seed, tx_.data(), tx_.size());
     const auto st =
@@ -238,6 +350,7 @@ void Peer::top_up() {
 // The --end action: SHUTDOWN (RFC 9260 §9.2), ABORT (§9.1), or the close request.
 void Peer::start_end() {
   end_started_ = true;
+  if (impairment_ != nullptr) impairment_->arm(false);  // the end is not impaired
   if (a_.end == "shutdown") {
     stack_->endpoint().shutdown(assoc_, stack_->now());
   } else if (a_.end == "abort") {
@@ -257,9 +370,9 @@ int Peer::run() {
   const bool client = a_.role == "client";
   const auto deadline = Clock::now() + std::chrono::duration<double>(a_.timeout_s);
   if (client) {
-    const IpAddress peer = *IpAddress::parse(a_.peer_ip);
+    const std::vector<IpAddress> peers = addresses(a_.peer_ip);
     stack_->shard().refresh_now();
-    if (!stack_->endpoint().connect({&peer, 1}, a_.peer_port, stack_->now())) {
+    if (!stack_->endpoint().connect(peers, a_.peer_port, stack_->now())) {
       fail("connect refused");
     }
   }
@@ -267,12 +380,26 @@ int Peer::run() {
   for (uint64_t iter = 0; !ended_ && error_ == nullptr; ++iter) {
     stack_->poll_once();
     if ((iter & 1023) == 0 && Clock::now() > deadline) fail("timeout");
+    if (reconnect_pending_) {
+      reconnect_pending_ = false;
+      const std::vector<IpAddress> peers = addresses(a_.peer_ip);
+      if (!stack_->endpoint().connect(peers, a_.peer_port, stack_->now())) {
+        fail("reconnect refused");
+      }
+    }
     if (!up_) continue;
     if (up_at == Clock::time_point{}) up_at = Clock::now();
+    if (a_.cut_at != 0 && !cut_ && (client ? sent_ : tracker_.messages()) >= a_.cut_at) {
+      cut_ = true;
+      impairment_->cut(true);
+      std::fprintf(stderr, "%s: path to %s cut\n", a_.role.c_str(), a_.peer_ip.c_str());
+    }
     drain_backlog();
     if (end_started_) continue;
-    if (client) top_up();
-    if (client ? echoed_ == a_.messages && sent_ == a_.messages : close_req_) start_end();
+    if (client && ((iter & 1023) != 0 || !paused())) top_up();
+    if (client ? echoed_ + data_failed_ == a_.messages && sent_ == a_.messages : close_req_) {
+      start_end();
+    }
   }
   const double elapsed = up_ ? std::chrono::duration<double>(Clock::now() - up_at).count() : 0;
   // Keep answering for a while: our last packets (SHUTDOWN COMPLETE, ABORT) go out, and
@@ -282,15 +409,35 @@ int Peer::run() {
     for (int i = 0; i < 256; ++i) stack_->poll_once();
   }
   // A restart also hands back what the old peer never acknowledged (as FreeBSD does).
-  if (send_failed_ != 0 && restarts_ == 0 && std::strcmp(end_how_, "shutdown_comp") == 0) {
+  if (send_failed_ != 0 && restarts_ == 0 && reconnects_ == 0 &&
+      std::strcmp(end_how_, "shutdown_comp") == 0) {
     fail("SEND_FAILED in a graceful shutdown");
   }
   print_json(elapsed);
-  bool ok = error_ == nullptr && up_ && ended_ && restarts_ == a_.restarts;
-  ok = ok && (client ? tracker_.complete(a_.messages) : tracker_.errors() == 0);
-  if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
+  const bool ok = passed();
   if (error_ != nullptr) std::fprintf(stderr, "%s: FAILED: %s\n", a_.role.c_str(), error_);
   return ok ? 0 : 1;
+}
+
+// Client with reconnects: every id [0, messages) echoed exactly once or handed back by
+// SEND_FAILED, never both, never neither (nothing lost silently), no other error.
+bool Peer::accounted() const {
+  if (tracker_.errors() != 0 || tracker_.messages() + data_failed_ != a_.messages) return false;
+  for (uint64_t id = 0; id < a_.messages; ++id) {
+    const bool failed = id < failed_ids_.size() && failed_ids_[id] != 0;
+    if (tracker_.has(id) == failed) return false;
+  }
+  return true;
+}
+
+bool Peer::passed() const {
+  const bool client = a_.role == "client";
+  bool ok = error_ == nullptr && up_ && ended_ && restarts_ == a_.restarts &&
+            reconnects_ == a_.reconnects;
+  if (client) ok = ok && (a_.reconnects != 0 ? accounted() : tracker_.complete(a_.messages));
+  if (!client) ok = ok && tracker_.errors() == 0;
+  if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
+  return ok;
 }
 
 void Peer::print_json(double elapsed) const {
@@ -303,21 +450,22 @@ void Peer::print_json(double elapsed) const {
     rx_drops += "\"" + std::string(runtime::to_string(static_cast<runtime::RxDrop>(i))) +
                 "\":" + std::to_string(c.rx_drop[i]);
   }
-  const bool client = a_.role == "client";
-  bool ok = error_ == nullptr && up_ && ended_ && restarts_ == a_.restarts &&
-            (client ? tracker_.complete(a_.messages) : tracker_.errors() == 0);
-  if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
+  const bool ok = passed();
   std::printf(
       "{\"stack\":\"dpsctp\",\"role\":\"%s\",\"ok\":%s,\"end\":\"%s\",\"end_how\":\"%s\","
       "\"comm_lost_error\":%u,\"shutdown_event\":%s,\"close_request\":%s,\"restarts\":%u,"
+      "\"reconnects\":%u,\"data_failed\":%" PRIu64
+      ",\"cut\":%s,\"addr_unreachable\":%u,"
       "\"sent\":%" PRIu64 ",\"echoed\":%" PRIu64 ",\"buffer_full\":%" PRIu64
       ",\"backlog_max\":%" PRIu64 ",\"send_failed\":%" PRIu64
       ",\"elapsed_s\":%.3f,%s,\"rx_packets\":%" PRIu64 ",\"tx_packets\":%" PRIu64
-      ",\"tx_drops\":%" PRIu64 ",\"rx_drops\":{%s},\"error\":\"%s\"}\n",
+      ",\"tx_drops\":%" PRIu64 ",\"rx_drops\":{%s},\"impairment\":%s,\"error\":\"%s\"}\n",
       a_.role.c_str(), ok ? "true" : "false", a_.end.c_str(), end_how_, lost_error_,
-      shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_, sent_, echoed_,
-      buffer_full_, backlog_max_, send_failed_, elapsed, tracker_.json().c_str(), c.rx_packets,
-      t.packets, t.drop_no_mbuf + t.drop_hook + t.drop_tx_full, rx_drops.c_str(),
+      shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_, reconnects_,
+      data_failed_, cut_ ? "true" : "false", unreachable_, sent_, echoed_, buffer_full_,
+      backlog_max_, send_failed_, elapsed, tracker_.json().c_str(), c.rx_packets, t.packets,
+      t.drop_no_mbuf + t.drop_hook + t.drop_tx_full, rx_drops.c_str(),
+      impairment_ != nullptr ? impairment_->json().c_str() : "null",
       error_ != nullptr ? error_ : "");
   std::fflush(stdout);
 }
@@ -328,9 +476,19 @@ runtime::StackConfig stack_config(const Args& a) {
   c.eal.lcores = {a.lcore};
   c.eal.vdevs = {a.vdev};
   c.eal.file_prefix = a.file_prefix;
-  c.local_addresses = {*IpAddress::parse(a.ip)};
+  c.local_addresses = addresses(a.ip);
   c.sctp_port = a.port;
   c.options.outbound_streams = 64;
+  if (a.rto_max_ms != 0) c.options.rto_max = std::chrono::milliseconds(a.rto_max_ms);  // §6.3.1
+  if (a.path_max_retrans >= 0) {
+    c.options.path_max_retrans = static_cast<uint16_t>(a.path_max_retrans);  // RFC 9260 §8.2
+  }
+  // RFC 6951: listen for SCTP in UDP on --udp-encaps; a client sends to the peer in UDP
+  // from the start (--udp-remote-port), a server learns the peer's port from its packets.
+  c.udp_encaps_port = a.udp_encaps;
+  if (a.udp_remote_port != 0) {
+    c.udp_encaps_remotes.push_back({*IpAddress::parse(a.peer_ip), a.udp_remote_port});
+  }
   return c;
 }
 
@@ -348,7 +506,9 @@ int main(int argc, char** argv) {
                  "usage: %s --role server|client --vdev VDEV --ip A --peer-ip B [--lcore N]"
                  " [--file-prefix P] [--port P] [--peer-port P] [--messages N]"
                  " [--sizes N|LO..HI] [--streams S] [--unordered] [--seed X] [--window W]"
-                 " [--end shutdown|abort|peer] [--restarts N] [--timeout S] [--linger-ms MS]\n",
+                 " [--end shutdown|abort|peer] [--restarts N] [--timeout S] [--linger-ms MS]"
+                 " [--impair SPEC] [--pause-at N --resume-file F --reconnects R] [--cut-at N]"
+                 " [--path-max-retrans N] [--rto-max-ms M] [--cut-rx-only] [--heal-on-end]\n",
                  argv[0]);
     return 2;
   }
@@ -361,8 +521,23 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "%s: port up, mac %s\n", args.role.c_str(),
                stack->mac().to_string().c_str());
-  peer.attach(stack.get());
+  std::unique_ptr<runtime::Impairment> impairment;
+  if (args.impair.any() || args.cut_at != 0) {
+    impairment = std::make_unique<runtime::Impairment>(args.impair, stack->port().id());
+    impairment->set_cut(addresses(args.ip)[0], addresses(args.peer_ip)[0], !args.cut_rx_only);
+    if (!impairment->install(&error)) {
+      std::fprintf(stderr, "%s: %s\n", args.role.c_str(), error.c_str());
+      return 1;
+    }
+  }
+  peer.attach(stack.get(), impairment.get());
   const int rc = peer.run();
+  if (args.udp_encaps != 0) {
+    const auto& uc = stack->shard().counters();
+    std::fprintf(stderr, "%s: udp_encap rx %" PRIu64 " tx %" PRIu64 " bad_checksum %" PRIu64 "\n",
+                 args.role.c_str(), uc.udp_encap_rx, uc.udp_encap_tx, uc.udp_encap_bad_checksum);
+  }
+  impairment.reset();  // its callbacks go before the port closes
   stack.reset();
   return rc;
 }

@@ -124,6 +124,8 @@ class Tracker {
     return duplicates_ + corrupt_ + out_of_order_ + wrong_stream_ + wrong_flag_ + wrong_ppid_;
   }
   [[nodiscard]] uint64_t messages() const { return messages_; }
+  /// Whether message `id` arrived (correct or not).
+  [[nodiscard]] bool has(uint64_t id) const { return id < seen_.size() && seen_[id] != 0; }
   [[nodiscard]] const char* first_error() const { return first_error_; }
   /// JSON members (no braces) for the report line.
   [[nodiscard]] std::string json() const {

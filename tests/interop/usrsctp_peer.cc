@@ -9,11 +9,22 @@
 //           once and byte-exact, then --end: shutdown (SHUTDOWN), abort (ABORT) or peer
 //           (sends the close request and waits for the peer to close), or hold (reports,
 //           then keeps the association until killed: the restart scenario).
+//   --report-at N (server): prints its record (a JSON line with "report_at") once N
+//           messages arrived, so a test that kills it with SIGKILL still knows what it
+//           got; --blackhole 0: answer out-of-the-blue packets with ABORT (a restarted
+//           server facing the old association's DATA, RFC 9260 §8.4 (8)); default 2.
+//   --ip A,B: multi-homed, bound to both (usrsctp_bindx, RFC 9260 §6.4); the JSON line
+//           counts SCTP_ADDR_UNREACHABLE events (§8.2); --path-max-retrans N sets
+//           Path.Max.Retrans (spp_pathmaxrxt) for a quick verdict on a failed path and
+//           --rto-max-ms M RTO.Max (srto_max) to bound the backoff meanwhile.
 // Both print one JSON line (stdout) and exit 0 when every check held.
 //
 // Usage: iop_usrsctp_peer --role server|client --ip A [--peer-ip B] [--port P]
 //          [--peer-port P] [--messages N] [--sizes N|LO..HI] [--streams S] [--unordered]
 //          [--seed X] [--window W] [--end shutdown|abort|peer|hold] [--timeout S]
+//          [--report-at N] [--blackhole 0|1|2] [--udp-encaps PORT] [--udp-remote-port PORT]
+//   --udp-encaps PORT: usrsctp_init(PORT): SCTP over UDP (RFC 6951) on local UDP port
+//           PORT; --udp-remote-port P: SCTP_REMOTE_UDP_ENCAPS_PORT, the peer's UDP port.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -38,11 +49,13 @@ namespace {
 struct Args {
   std::string role, ip, peer_ip, end = "peer";
   uint16_t port = 5001, peer_port = 5000;
-  uint64_t messages = 1000, seed = 1;
+  uint64_t messages = 1000, seed = 1, report_at = 0;
+  uint32_t blackhole = 2, path_max_retrans = 0, rto_max_ms = 0;
   interop::Sizes sizes;
   uint32_t streams = 10, window = 256;
   bool unordered = false;
   double timeout_s = 120;
+  uint16_t udp_encaps = 0, udp_remote_port = 0;  // RFC 6951: local / peer's UDP port
 };
 
 bool parse_args(int argc, char** argv, Args& a) {
@@ -78,6 +91,18 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.end = v;
     else if (k == "--timeout")
       a.timeout_s = std::stod(v);
+    else if (k == "--report-at")
+      a.report_at = std::stoull(v);
+    else if (k == "--rto-max-ms")
+      a.rto_max_ms = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--path-max-retrans")
+      a.path_max_retrans = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--blackhole")
+      a.blackhole = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--udp-encaps")
+      a.udp_encaps = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--udp-remote-port")
+      a.udp_remote_port = static_cast<uint16_t>(std::stoul(v));
     else
       return false;
   }
@@ -86,6 +111,17 @@ bool parse_args(int argc, char** argv, Args& a) {
                       (a.end == "hold" && a.role == "client");
   return (a.role == "server" || (a.role == "client" && !a.peer_ip.empty())) && !a.ip.empty() &&
          end_ok && a.streams >= 1 && a.streams <= 65535 && a.window >= 1;
+}
+
+// "A" or "A,B,...": the addresses of the list.
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> out;
+  for (size_t at = 0; at <= list.size();) {
+    const size_t comma = std::min(list.find(',', at), list.size());
+    out.push_back(list.substr(at, comma - at));
+    at = comma + 1;
+  }
+  return out;
 }
 
 sockaddr_in make_addr(const std::string& ip, uint16_t port) {
@@ -147,7 +183,7 @@ class Peer {
   uint64_t sent_ = 0, echoed_ = 0;  // client window (under mu_)
   std::atomic<bool> ended_{false};
   bool comm_up_ = false, shutdown_event_ = false, close_req_ = false;
-  uint32_t restarts_ = 0;
+  uint32_t restarts_ = 0, unreachable_ = 0;
   // none | shutdown_comp | comm_lost | abort_sent | eof | recv_error
   std::atomic<const char*> end_how_{"none"};
   const char* error_ = nullptr;
@@ -163,12 +199,33 @@ bool Peer::configure(struct socket* s) {
             set_opt(s, IPPROTO_SCTP, SCTP_NODELAY, on) &&
             set_opt(s, IPPROTO_SCTP, SCTP_INITMSG, init) &&
             set_opt(s, SOL_SOCKET, SO_SNDBUF, buf) && set_opt(s, SOL_SOCKET, SO_RCVBUF, buf);
-  for (const uint16_t type : {uint16_t{SCTP_ASSOC_CHANGE}, uint16_t{SCTP_SHUTDOWN_EVENT}}) {
+  for (const uint16_t type : {uint16_t{SCTP_ASSOC_CHANGE}, uint16_t{SCTP_SHUTDOWN_EVENT},
+                              uint16_t{SCTP_PEER_ADDR_CHANGE}}) {
     sctp_event ev{};
     ev.se_assoc_id = SCTP_FUTURE_ASSOC;
     ev.se_type = type;
     ev.se_on = 1;
     ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_EVENT, ev);
+  }
+  if (a_.rto_max_ms != 0) {  // RFC 9260 §6.3.1 RTO.Max (srto_max; 0 fields stay unchanged)
+    sctp_rtoinfo ri{};
+    ri.srto_assoc_id = SCTP_FUTURE_ASSOC;
+    ri.srto_max = a_.rto_max_ms;
+    ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_RTOINFO, ri);
+  }
+  if (a_.path_max_retrans != 0) {  // RFC 9260 §8.2 Path.Max.Retrans, endpoint default
+    sctp_paddrparams pp{};
+    pp.spp_assoc_id = SCTP_FUTURE_ASSOC;
+    pp.spp_pathmaxrxt = static_cast<uint16_t>(a_.path_max_retrans);
+    ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_PEER_ADDR_PARAMS, pp);
+  }
+  if (a_.udp_remote_port != 0) {
+    // RFC 6951: send to the peer in UDP to this port (the socket's default for future
+    // associations; a server learns it from the received datagrams anyway).
+    sctp_udpencaps enc{};
+    enc.sue_assoc_id = SCTP_FUTURE_ASSOC;
+    enc.sue_port = htons(a_.udp_remote_port);
+    ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, enc);
   }
   return ok;
 }
@@ -186,6 +243,10 @@ bool Peer::send_msg(uint32_t ppid, uint16_t stream, bool unordered, const uint8_
 void Peer::on_notification(const uint8_t* p, size_t n) {
   sctp_notification note{};
   std::memcpy(&note, p, std::min(n, sizeof note));
+  if (note.sn_header.sn_type == SCTP_PEER_ADDR_CHANGE) {
+    if (note.sn_paddr_change.spc_state == SCTP_ADDR_UNREACHABLE) ++unreachable_;
+    return;
+  }
   if (note.sn_header.sn_type == SCTP_SHUTDOWN_EVENT) {
     shutdown_event_ = true;
     return;
@@ -224,6 +285,13 @@ void Peer::on_message(const RcvInfo& ri, const uint8_t* p, size_t n) {
     }
     if (!tracker_.record(ri.ppid, ri.sid, unordered, p, n)) fail(tracker_.first_error());
     if (!send_msg(ri.ppid, ri.sid, unordered, p, n)) fail("echo sendv failed");
+    if (a_.report_at != 0 && tracker_.messages() == a_.report_at) {
+      std::printf("{\"stack\":\"usrsctp\",\"role\":\"server\",\"report_at\":%llu,\"ok\":%s,%s}\n",
+                  static_cast<unsigned long long>(a_.report_at),
+                  error_ == nullptr && tracker_.errors() == 0 ? "true" : "false",
+                  tracker_.json().c_str());
+      std::fflush(stdout);
+    }
     return;
   }
   if (!tracker_.record(ri.ppid, ri.sid, unordered, p, n)) fail(tracker_.first_error());
@@ -314,9 +382,16 @@ void Peer::send_all() {
 int Peer::run() {
   sock_ = usrsctp_socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP, nullptr, nullptr, 0, nullptr);
   if (sock_ == nullptr || !configure(sock_)) return std::perror("socket"), 1;
-  sockaddr_in local = make_addr(a_.ip, a_.port);
+  const std::vector<std::string> ips = split(a_.ip);
+  sockaddr_in local = make_addr(ips[0], a_.port);
   if (usrsctp_bind(sock_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
     return std::perror("bind"), 1;
+  }
+  for (size_t i = 1; i < ips.size(); ++i) {  // the other addresses of a multi-homed peer
+    sockaddr_in more = make_addr(ips[i], a_.port);
+    if (usrsctp_bindx(sock_, reinterpret_cast<sockaddr*>(&more), 1, SCTP_BINDX_ADD_ADDR) != 0) {
+      return std::perror("bindx"), 1;
+    }
   }
   const auto t0 = std::chrono::steady_clock::now();
   if (a_.role == "server") {
@@ -329,7 +404,7 @@ int Peer::run() {
     comm_up_ = true;
     receive_loop();
   } else {
-    sockaddr_in peer = make_addr(a_.peer_ip, a_.peer_port);
+    sockaddr_in peer = make_addr(split(a_.peer_ip)[0], a_.peer_port);
     if (usrsctp_connect(sock_, reinterpret_cast<sockaddr*>(&peer), sizeof peer) != 0) {
       fail("connect failed");
     } else {
@@ -350,9 +425,9 @@ int Peer::run() {
   std::printf(
       "{\"stack\":\"usrsctp\",\"role\":\"%s\",\"ok\":%s,\"end\":\"%s\","
       "\"end_how\":\"%s\",\"shutdown_event\":%s,\"close_request\":%s,\"restarts\":%u,"
-      "\"sent\":%llu,\"elapsed_s\":%.3f,%s,\"error\":\"%s\"}\n",
+      "\"addr_unreachable\":%u,\"sent\":%llu,\"elapsed_s\":%.3f,%s,\"error\":\"%s\"}\n",
       a_.role.c_str(), ok ? "true" : "false", a_.end.c_str(), end_how_.load(),
-      shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_,
+      shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_, unreachable_,
       static_cast<unsigned long long>(sent_), secs, tracker_.json().c_str(),
       error_ != nullptr ? error_ : "");
   std::fflush(stdout);
@@ -373,12 +448,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr,
                  "usage: %s --role server|client --ip A [--peer-ip B] [--port P] [--peer-port P]"
                  " [--messages N] [--sizes N|LO..HI] [--streams S] [--unordered] [--seed X]"
-                 " [--window W] [--end shutdown|abort|peer|hold] [--timeout S]\n",
+                 " [--window W] [--end shutdown|abort|peer|hold] [--timeout S] [--report-at N]"
+                 " [--blackhole 0|1|2] [--path-max-retrans N] [--rto-max-ms M]\n",
                  argv[0]);
     return 2;
   }
-  usrsctp_init(0, nullptr, nullptr);     // port 0: raw IPv4/IPv6, no UDP encapsulation
-  usrsctp_sysctl_set_sctp_blackhole(2);  // no ABORT for stray packets (OOTB) to other ports
+  // Port 0: raw IPv4/IPv6 only; --udp-encaps P: also SCTP over UDP (RFC 6951) on port P.
+  usrsctp_init(args.udp_encaps, nullptr, nullptr);
+  // 2: no ABORT for stray packets (OOTB) to other ports; 0 for the restarted server.
+  usrsctp_sysctl_set_sctp_blackhole(args.blackhole);
   // A watchdog: the test never hangs on a peer that stopped answering.
   std::thread([t = args.timeout_s, role = args.role] {
     std::this_thread::sleep_for(std::chrono::duration<double>(t));

@@ -165,8 +165,12 @@ bool DataTracker::handle_forward_tsn(Tsn new_cumulative_tsn) {
   begin_packet_if_needed();
   if (new_cumulative_tsn <= cum_ack_) {
     // RFC 3758 §3.6: "the data receiver MUST treat this FORWARD TSN as out-of-date and
-    // MUST NOT update its Cumulative TSN. The receiver SHOULD send a SACK".
+    // MUST NOT update its Cumulative TSN. The receiver SHOULD send a SACK to its peer ...
+    // since such a duplicate may indicate the previous SACK was lost": handled as a
+    // duplicate DATA chunk (§6.2: SACK at once), which also makes the SACK due when
+    // everything was acked already.
     immediate_ = true;
+    pkt_dup_ = true;
     return false;
   }
   // RFC 3758 §3.6: "update its cumulative TSN point to the value carried in the FORWARD

@@ -104,6 +104,15 @@ class ReassemblyQueue {
   [[nodiscard]] Ssn next_expected_ssn(StreamId s) const {
     return s.value() < streams_.size() ? streams_[s.value()].next_ssn : Ssn(0);
   }
+  /// RFC 6525 §5.2.2 / §5.2.4: the peer reset its outgoing stream `s`: the next ordered
+  /// message carries SSN 0. Call once everything sent before the reset was delivered.
+  void reset_ssn(StreamId s) {
+    if (s.value() < streams_.size()) streams_[s.value()].next_ssn = Ssn(0);
+  }
+  /// RFC 6525 §5.2.5: `n` more incoming streams (the total stays within 65535).
+  void add_streams(uint16_t n) {
+    streams_.resize(std::min<size_t>(65535, streams_.size() + n));
+  }
 
  private:
   static constexpr uint8_t kFlagB = 0x01;     ///< first fragment

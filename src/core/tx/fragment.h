@@ -24,6 +24,10 @@ struct Fragment {
   uint32_t context = 0;     ///< the caller's send() context, for send-failed events
   Instant expires = kNever;  ///< PR-SCTP timed reliability (RFC 3758); kNever = reliable
   uint16_t max_retransmits = 0xFFFF;  ///< RFC 7496 limited retransmissions; 0xFFFF = no limit
+  // I-DATA only (RFC 8260 §2.1): the message's MID (per stream, ordered and unordered
+  // counted apart) and this fragment's FSN (0 for the first, then +1 per fragment).
+  Mid mid;
+  Fsn fsn;
 
   [[nodiscard]] wire::ByteSpan bytes() const { return payload.bytes().subspan(offset, length); }
 };

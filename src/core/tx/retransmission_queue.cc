@@ -18,7 +18,8 @@ uint32_t saturating_sub(uint32_t a, uint32_t b) { return a > b ? a - b : 0; }
 RetransmissionQueue::RetransmissionQueue(Tsn initial_tsn, uint32_t /*mtu*/, uint32_t peer_rwnd)
     : cum_ack_(initial_tsn.next(0xFFFFFFFFu)),  // "Initial TSN - 1": nothing acked yet
       next_tsn_(initial_tsn),
-      peer_rwnd_(peer_rwnd) {
+      peer_rwnd_(peer_rwnd),
+      adv_ack_(cum_ack_) {
   // Nothing is allocated here: most associations (signalling) keep a handful of chunks in
   // flight, and a ring sized for the full peer window cost ~18 KB and most of the
   // handshake CPU. The ring is created by the first add() (see grow()), the gap scratch
@@ -70,6 +71,8 @@ Tsn RetransmissionQueue::add(Fragment&& f, uint8_t path, Instant now) {
   e.state = State::kInFlight;
   e.fast_retransmitted = false;
   e.reneged_now = false;
+  e.report = false;
+  next_expiry_ = std::min(next_expiry_, e.frag.expires);
   ++size_;
   next_tsn_ = next_tsn_.next();
   outstanding_bytes_ += e.frag.length;
@@ -135,6 +138,14 @@ SackOutcome RetransmissionQueue::process_sack(Tsn cum, uint32_t a_rwnd, Instant 
   // §6.2.1 D ii: "Set rwnd equal to the newly received a_rwnd minus the number of bytes
   // still outstanding after processing the Cumulative TSN Ack and the Gap Ack Blocks."
   peer_rwnd_ = saturating_sub(a_rwnd, flight_);
+  if (prsctp_) {
+    // RFC 3758 §3.5 C1, C2: move the Advanced.Peer.Ack.Point up to the new cum ack, then
+    // across abandoned TSNs. C3: "If, after step C1 and C2, the Advanced.Peer.Ack.Point is
+    // greater than the Cumulative TSN ACK carried in the received SACK chunk, the data
+    // sender MUST send the data receiver a FORWARD TSN chunk".
+    advance_peer_ack_point();
+    forward_tsn_due_ = adv_ack_ > cum_ack_;
+  }
   out.restart_t3 = out.restart_t3_paths != 0;
   out.all_acked = size_ == 0;
   return out;
@@ -229,6 +240,7 @@ void RetransmissionQueue::advance_cum_ack(uint32_t count, SackOutcome& out) {
   // dropped here (the last one returns the message buffer to its pool).
   for (uint32_t i = 0; i < count; ++i) {
     Entry& e = at(i);
+    assert(!e.report);  // abandoned messages are reported before the next SACK
     if (e.frag.ending && e.state != State::kAbandoned) ++out.acked_messages_done;
     outstanding_bytes_ -= e.frag.length;
     e.frag.payload.reset();
@@ -237,6 +249,7 @@ void RetransmissionQueue::advance_cum_ack(uint32_t count, SackOutcome& out) {
   size_ -= count;
   cum_ack_ = cum_ack_.next(count);
   retransmit_hint_ = saturating_sub(retransmit_hint_, count);
+  if (adv_ack_ < cum_ack_) adv_ack_ = cum_ack_;  // RFC 3758 §3.5 C1
 }
 
 void RetransmissionQueue::apply_miss_indications(const AckWalk& walk, uint32_t cum_off,
@@ -280,8 +293,13 @@ void RetransmissionQueue::add_miss_indication(Entry& e, uint32_t offset, SackOut
 }
 
 void RetransmissionQueue::mark_for_retransmission(Entry& e, uint32_t offset) {
-  // PR-SCTP hook (RFC 3758 §3.5 A3, RFC 7496): a chunk past Fragment::expires or
-  // Fragment::max_retransmits would become kAbandoned here instead.
+  // RFC 7496 §3.1 limited retransmissions: a message whose chunk would be retransmitted
+  // more often than its limit is abandoned instead (0: sent once, never retransmitted).
+  // `transmissions - 1` retransmissions happened; this one would be number `transmissions`.
+  if (prsctp_ && e.transmissions > e.frag.max_retransmits) {
+    abandon(offset);
+    return;
+  }
   if (e.state == State::kInFlight) remove_from_flight(e);
   if (e.state != State::kToRetransmit) ++to_retransmit_;
   e.state = State::kToRetransmit;
@@ -300,6 +318,13 @@ void RetransmissionQueue::handle_t3_expiry(uint8_t path) {
     Entry& e = at(i);
     if (e.state == State::kInFlight && e.path == path) mark_for_retransmission(e, i);
   }
+  // RFC 3758 §3.5 A5: "Any time the T3-rtx timer expires, on any destination, the sender
+  // SHOULD try to advance the Advanced.Peer.Ack.Point by following the procedures outlined
+  // in C2 - C5": an unanswered FORWARD TSN is sent again.
+  if (prsctp_) {
+    advance_peer_ack_point();
+    forward_tsn_due_ = adv_ack_ > cum_ack_;
+  }
 }
 
 RetransmissionQueue::ChunkToSend RetransmissionQueue::to_send(uint32_t offset,
@@ -307,7 +332,8 @@ RetransmissionQueue::ChunkToSend RetransmissionQueue::to_send(uint32_t offset,
   const Entry& e = at(offset);
   return ChunkToSend{
       cum_ack_.next(offset + 1), e.frag.stream, e.frag.ssn,     e.frag.ppid,   e.frag.unordered,
-      e.frag.beginning,          e.frag.ending, e.frag.bytes(), retransmission};
+      e.frag.beginning,          e.frag.ending, e.frag.bytes(), retransmission,
+      e.frag.mid,                e.frag.fsn};
 }
 
 RetransmissionQueue::ChunkToSend RetransmissionQueue::view(Tsn tsn) const {
@@ -357,6 +383,149 @@ void RetransmissionQueue::clear() {
   retransmit_hint_ = 0;
   fast_retransmit_pending_ = false;
   fast_recovery_ = false;
+  adv_ack_ = cum_ack_;
+  forward_tsn_due_ = false;
+  next_expiry_ = kNever;
+  unreported_ = 0;
+}
+
+// --- PR-SCTP (RFC 3758 §3.5, RFC 7496 §3.1) ------------------------------------------------
+
+void RetransmissionQueue::abandon(uint32_t offset) {
+  if (at(offset).state == State::kAbandoned) return;  // all its fragments already are
+  // RFC 3758 §3.5 A3: "When a TSN is 'abandoned', if it is part of a fragmented message,
+  // all other TSN's within that fragmented message MUST be abandoned at the same time."
+  // The fragments of a message share its buffer; with I-DATA interleaving (RFC 8260) they
+  // need not be adjacent, so the whole queue is searched (abandoning is not a fast path).
+  // The fragments not sent yet are dropped by the caller (SendQueue::discard_rest_of).
+  const std::byte* const msg = at(offset).frag.payload.bytes().data();
+  bool first = true;
+  uint32_t last = offset;
+  for (uint32_t i = 0; i < size_; ++i) {
+    Entry& e = at(i);
+    if (e.frag.payload.bytes().data() != msg) continue;
+    if (e.state == State::kInFlight) remove_from_flight(e);
+    if (e.state == State::kToRetransmit) --to_retransmit_;
+    e.state = State::kAbandoned;
+    e.misses = 0;
+    e.report = first;  // reported once, at its lowest TSN held
+    first = false;
+    last = i;
+  }
+  ++unreported_;
+  // Its last fragment was never cut: the peer may already hold (and have cum-acked) every
+  // TSN sent of it, so no FORWARD TSN would ever name its SSN and the partial message
+  // would block its ordered stream at the receiver for good. A placeholder end fragment
+  // takes the next TSN, abandoned and never sent, so the Advanced.Peer.Ack.Point moves
+  // past the peer's cumulative TSN and the FORWARD TSN lists the SSN (as dcSCTP does).
+  if (!at(last).frag.ending) add_abandoned_end(at(last).frag);
+  const Tsn before = adv_ack_;
+  advance_peer_ack_point();
+  // New TSNs to skip: tell the peer now rather than at the next SACK (C3 allows earlier).
+  if (adv_ack_ != before) forward_tsn_due_ = true;
+}
+
+void RetransmissionQueue::add_abandoned_end(Fragment sent) {
+  if (size_ == ring_.size()) grow();
+  Entry& e = at(size_);
+  e.frag = std::move(sent);  // shares the message's buffer: same message for abandon() and drain()
+  e.frag.beginning = false;
+  e.frag.ending = true;
+  e.frag.offset += e.frag.length;
+  e.frag.length = 0;  // never sent: no bytes in flight, outstanding or off the peer's rwnd
+  e.sent_at = Instant{};
+  e.transmissions = 0;
+  e.path = 0;
+  e.misses = 0;
+  e.state = State::kAbandoned;
+  e.fast_retransmitted = false;
+  e.reneged_now = false;
+  e.report = false;
+  ++size_;
+  next_tsn_ = next_tsn_.next();
+}
+
+void RetransmissionQueue::advance_peer_ack_point() {
+  // C1: never below the cumulative ack. C2: "move Advanced.Peer.Ack.Point up as long as the
+  // chunk next in the out-queue space is marked as 'abandoned'". Entries [0, off) are
+  // abandoned by construction.
+  if (adv_ack_ < cum_ack_) adv_ack_ = cum_ack_;
+  uint32_t off = adv_ack_.distance_from(cum_ack_);
+  while (off < size_ && at(off).state == State::kAbandoned) ++off;
+  adv_ack_ = cum_ack_.next(off);
+}
+
+uint32_t RetransmissionQueue::abandon_expired(Instant now) {
+  if (!prsctp_ || size_ == 0 || now <= next_expiry_) return 0;
+  uint32_t abandoned = 0;
+  Instant next = kNever;
+  for (uint32_t i = 0; i < size_; ++i) {
+    const Entry& e = at(i);
+    // Only messages still to be delivered: a fragment unacked. A message whose fragments
+    // held here are all gap-acked is left alone (its unsent rest, if any, is checked once
+    // it is in flight).
+    if (e.state != State::kInFlight && e.state != State::kToRetransmit) continue;
+    if (now > e.frag.expires) {
+      // RFC 3758 §3.5 / RFC 7496 SCTP_PR_SCTP_TTL: a message whose lifetime ended is not
+      // transmitted or retransmitted any more: it is abandoned.
+      abandon(i);
+      ++abandoned;
+    } else {
+      next = std::min(next, e.frag.expires);
+    }
+  }
+  next_expiry_ = next;
+  return abandoned;
+}
+
+Tsn RetransmissionQueue::make_forward_tsn(
+    std::vector<wire::ForwardTsnChunk::SkippedStream>& skipped, size_t max_streams) {
+  skipped.clear();
+  forward_tsn_due_ = false;
+  const uint32_t n = adv_ack_.distance_from(cum_ack_);  // entries [0, n) are abandoned
+  for (uint32_t i = 0; i < n; ++i) {
+    const Fragment& f = at(i).frag;
+    if (f.unordered) continue;  // §3.2: only ordered streams carry an SSN to skip
+    // C4: "Each stream SHOULD only be reported once; ... only the highest abandoned stream
+    // sequence number is reported." TSN order is SSN order within a stream.
+    auto it = std::find_if(skipped.begin(), skipped.end(),
+                           [&](const auto& s) { return s.stream == f.stream; });
+    if (it != skipped.end()) {
+      it->ssn = f.ssn;
+    } else if (skipped.size() < max_streams) {
+      skipped.push_back({f.stream, f.ssn});
+    } else {
+      // C4: "If the total size of the FORWARD TSN does NOT fit in a single MTU then the
+      // sender of the FORWARD TSN SHOULD lower the Advanced.Peer.Ack.Point to the last TSN
+      // that will fit in a single MTU." Entry i starts a message of a stream not listed.
+      return cum_ack_.next(i);
+    }
+  }
+  return adv_ack_;
+}
+
+Tsn RetransmissionQueue::make_i_forward_tsn(
+    std::vector<wire::IForwardTsnChunk::SkippedMessage>& skipped, size_t max_entries) {
+  skipped.clear();
+  forward_tsn_due_ = false;
+  const uint32_t n = adv_ack_.distance_from(cum_ack_);  // entries [0, n) are abandoned
+  for (uint32_t i = 0; i < n; ++i) {
+    const Fragment& f = at(i).frag;
+    // RFC 8260 §2.3.1: ordered and unordered messages alike are listed by (stream, U, MID);
+    // as RFC 3758 §3.5 C4, each once with its highest MID (MIDs grow with the TSN of a
+    // message's first fragment on one (stream, U)).
+    auto it = std::find_if(skipped.begin(), skipped.end(), [&](const auto& s) {
+      return s.stream == f.stream && s.unordered == f.unordered;
+    });
+    if (it != skipped.end()) {
+      if (it->mid < f.mid) it->mid = f.mid;
+    } else if (skipped.size() < max_entries) {
+      skipped.push_back({f.stream, f.unordered, f.mid});
+    } else {
+      return cum_ack_.next(i);  // C4: lowered to what fits in one packet
+    }
+  }
+  return adv_ack_;
 }
 
 }  // namespace dpsctp::core

@@ -1,8 +1,10 @@
 // The outstanding DATA of one association, data sender side: RFC 9260 §6.1 A-C (peer rwnd
 // accounting, zero window probe), §6.2.1 (SACK processing, renege detection), §6.3.1 C5
 // (Karn's algorithm), §6.3.2 R2/R3 (when to stop / restart T3-rtx), §6.3.3 E3 (T3-rtx
-// expiry), §7.2.4 (miss indications with HTNA, Fast Retransmit, Fast Recovery). RFC 3758
-// (PR-SCTP) abandonment will hook into the kAbandoned state (see "PR-SCTP" below).
+// expiry), §7.2.4 (miss indications with HTNA, Fast Retransmit, Fast Recovery); PR-SCTP
+// sender side: RFC 3758 §3.5 (abandoning messages, Advanced.Peer.Ack.Point, what the
+// FORWARD TSN carries) with the timed reliability and RFC 7496 §3.1 limited
+// retransmissions policies (see "PR-SCTP" below).
 //
 // Storage: TSNs are consecutive, so outstanding chunks live in a power-of-two ring indexed
 // by their distance from the cumulative TSN ack point. Nothing is allocated until the first
@@ -27,6 +29,8 @@
 #include "dpsctp/time.h"
 #include "dpsctp/types.h"
 #include "wire/chunk/sack_chunk.h"
+#include "wire/ext/forward_tsn_chunk.h"
+#include "wire/ext/i_forward_tsn_chunk.h"
 
 namespace dpsctp::core {
 
@@ -109,6 +113,8 @@ class RetransmissionQueue {
     bool unordered, beginning, ending;
     wire::ByteSpan payload;
     bool is_retransmission;
+    Mid mid;  ///< I-DATA (RFC 8260 §2.1): the message's MID
+    Fsn fsn;  ///< I-DATA: the fragment's FSN
   };
 
   /// The lowest-TSN chunk marked for retransmission, if its payload fits `max_payload`
@@ -161,11 +167,46 @@ class RetransmissionQueue {
   template <class F>
   void drain(F&& on_message);
 
-  // PR-SCTP (RFC 3758 §3.5 A1-A3, RFC 7496): abandoning a message marks all its
-  // fragments kAbandoned (out of flight, never retransmitted, not drained) and moves the
-  // Advanced.Peer.Ack.Point across abandoned TSNs for FORWARD TSN. The decision points are
-  // handle_t3_expiry() / mark_for_retransmission() (Fragment::expires,
-  // Fragment::max_retransmits); not implemented yet.
+  // --- PR-SCTP (RFC 3758 §3.5, RFC 7496 §3.1) ------------------------------------------
+  // Abandoning a message marks every fragment of it still held here kAbandoned (§3.5 A3):
+  // out of flight, never retransmitted, never credited to cwnd (A2), not drained. The
+  // Advanced.Peer.Ack.Point then moves across the abandoned TSNs (C1, C2) and a FORWARD TSN
+  // becomes due (C3, A5). Decisions: abandon_expired() (timed reliability: Fragment::expires)
+  // and every retransmission decision (RFC 7496 §3.1: Fragment::max_retransmits).
+
+  /// Whether the peer announced Forward-TSN-Supported (RFC 3758 §3.3.1). Off by default:
+  /// then a message that was sent is fully reliable (Fragment::expires and max_retransmits
+  /// are ignored), because only a FORWARD TSN could make the peer skip it.
+  void set_partial_reliability(bool on) { prsctp_ = on; }
+  [[nodiscard]] bool partial_reliability() const { return prsctp_; }
+  /// Timed reliability (RFC 3758 §3.5, RFC 7496 SCTP_PR_SCTP_TTL): abandons every message
+  /// with a fragment not yet acked (or a rest not yet sent) whose lifetime ended before
+  /// `now`. Costs nothing until the earliest lifetime here has ended. Returns the number of
+  /// messages abandoned; take_abandoned() reports them.
+  uint32_t abandon_expired(Instant now);
+  /// RFC 3758 §3.5 A1: the Advanced.Peer.Ack.Point (never below cumulative_tsn_ack()).
+  [[nodiscard]] Tsn advanced_peer_ack_point() const { return adv_ack_; }
+  /// §3.5 C3 / A5: a FORWARD TSN should go out with the next packet.
+  [[nodiscard]] bool forward_tsn_due() const { return prsctp_ && forward_tsn_due_; }
+  /// §3.5 C3/C4: fills `skipped` (cleared first) with the highest SSN abandoned per ordered
+  /// stream up to the Advanced.Peer.Ack.Point (unordered chunks are not listed, §3.2) and
+  /// returns the New Cumulative TSN. With more than `max_streams` streams the TSN is lowered
+  /// to the last one whose streams fit (C4: "fit in a single MTU"). Clears forward_tsn_due().
+  Tsn make_forward_tsn(std::vector<wire::ForwardTsnChunk::SkippedStream>& skipped,
+                       size_t max_streams);
+  /// The same for I-FORWARD-TSN (RFC 8260 §2.3.1, with I-DATA): one entry per (stream, U)
+  /// with the highest MID abandoned, unordered messages included; at most `max_entries`.
+  Tsn make_i_forward_tsn(std::vector<wire::IForwardTsnChunk::SkippedMessage>& skipped,
+                         size_t max_entries);
+  /// Messages abandoned and not reported yet.
+  [[nodiscard]] uint32_t abandoned_to_report() const { return unreported_; }
+  /// Hands every message abandoned since the last call back once, in TSN order, as
+  /// on_message(const Fragment& held, wire::ByteSpan whole_message): `held` is one fragment
+  /// of it still held here (for SendQueue::discard_rest_of), `whole_message` all its bytes
+  /// (RFC 6458 §6.1.4 SCTP_SEND_FAILED_EVENT with SCTP_DATA_SENT). `on_message` must not
+  /// call back into the queue.
+  template <class F>
+  void take_abandoned(F&& on_message);
 
  private:
   enum class State : uint8_t {
@@ -183,7 +224,9 @@ class RetransmissionQueue {
     State state = State::kInFlight;
     bool fast_retransmitted = false;  // §7.2.4 step 5: ineligible for another
     bool reneged_now = false;         // transient within one handle_sack()
+    bool report = false;  // PR-SCTP: first fragment held of a message abandoned, unreported
   };
+
   struct AckWalk {
     uint32_t covered = 0;  // entries [0, covered) lie at or below the highest TSN in the SACK
     std::optional<uint32_t> htna;  // offset of the highest TSN newly acked
@@ -207,6 +250,11 @@ class RetransmissionQueue {
   void remove_from_flight(const Entry& e);
   void grow();
   void clear();
+  // PR-SCTP
+  void abandon(uint32_t offset);                 // the whole message of the entry at `offset`
+  // Placeholder TSN for an uncut rest. By value: grow() may move the ring `sent` lives in.
+  void add_abandoned_end(Fragment sent);
+  void advance_peer_ack_point();
 
   std::vector<Entry> ring_;
   size_t mask_ = 0;
@@ -224,6 +272,12 @@ class RetransmissionQueue {
   bool fast_recovery_ = false;
   Tsn fast_recovery_exit_;               // §7.2.4 step 6 exit point
   std::vector<wire::GapAckBlock> gaps_;  // scratch: the SACK's blocks, sorted and merged
+  // PR-SCTP (RFC 3758 §3.5)
+  bool prsctp_ = false;
+  bool forward_tsn_due_ = false;
+  Tsn adv_ack_;                   // A1 Advanced.Peer.Ack.Point
+  Instant next_expiry_ = kNever;  // no lifetime here ends before this (may be early)
+  uint32_t unreported_ = 0;       // entries with `report` set
 };
 
 template <class F>
@@ -237,12 +291,25 @@ void RetransmissionQueue::drain(F&& on_message) {
     bool unacked = false;
     uint32_t j = i;
     for (; j < size_ && at(j).frag.payload.bytes().data() == whole.data(); ++j) {
-      unacked |= at(j).state == State::kInFlight || at(j).state == State::kToRetransmit;
+      // An abandoned message not reported yet is reported here instead (exactly once).
+      unacked |=
+          at(j).state == State::kInFlight || at(j).state == State::kToRetransmit || at(j).report;
     }
     if (unacked) on_message(first.frag.stream, first.frag.ppid, first.frag.context, whole);
     i = j;
   }
   clear();
+}
+
+template <class F>
+void RetransmissionQueue::take_abandoned(F&& on_message) {
+  for (uint32_t i = 0; i < size_ && unreported_ > 0; ++i) {
+    Entry& e = at(i);
+    if (!e.report) continue;
+    e.report = false;
+    --unreported_;
+    on_message(static_cast<const Fragment&>(e.frag), e.frag.payload.bytes());
+  }
 }
 
 }  // namespace dpsctp::core

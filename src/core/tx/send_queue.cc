@@ -53,6 +53,8 @@ SendStatus SendQueue::add(StreamId stream, Ppid ppid, wire::ByteSpan data, const
   m.offset = 0;
   m.next = kNil;
   m.ssn = Ssn(0);
+  m.mid = Mid(0);
+  m.next_fsn = 0;
   m.max_retransmits = opt.max_retransmits;
   m.unordered = opt.unordered;
   m.unfragmentable = disable_fragments;
@@ -61,7 +63,7 @@ SendStatus SendQueue::add(StreamId stream, Ppid ppid, wire::ByteSpan data, const
   StreamQueue& q = streams_[stream.value()];
   if (q.tail == kNil) {
     q.head = i;
-    scheduler_.push(stream, m.stamp);  // the stream just became ready
+    scheduler_.push(stream, m.stamp, static_cast<uint32_t>(data.size()));  // now ready
   } else {
     slots_[q.tail].next = i;
   }
@@ -80,7 +82,7 @@ uint32_t SendQueue::pick_stream() const {
   // RFC 9260 §6.9: fragments of one message carry consecutive TSNs, so a partially cut
   // message is finished before the scheduler is asked again.
   if (in_progress_ != kNoStream) return in_progress_;
-  if (scheduler_.empty()) return kNoStream;
+  if (!scheduler_.ready()) return kNoStream;  // RFC 8260 §3.3: may end the packet
   return scheduler_.top().value();
 }
 
@@ -100,9 +102,10 @@ Fragment SendQueue::take_expired_head(uint32_t stream) {
   ++expired_;
   const StreamQueue& q = streams_[stream];
   if (q.head == kNil) {
-    scheduler_.pop();
+    scheduler_.remove_top();  // not served: no turn used, no packet taken (RFC 8260 §3)
   } else {
-    scheduler_.requeue_top(slots_[q.head].stamp);
+    scheduler_.requeue_top(slots_[q.head].stamp,
+                           static_cast<uint32_t>(slots_[q.head].payload.size()));
   }
   return whole;
 }
@@ -114,19 +117,21 @@ std::optional<Fragment> SendQueue::cut(uint32_t stream, size_t max_payload) {
   const uint32_t remaining = size - m.offset;
   // RFC 6458 §8.1.5: an unfragmentable message waits for a chunk big enough for it.
   if (m.unfragmentable && remaining > max_payload) return std::nullopt;
+  // RFC 8260 §3.3: a packet that already carries this stream's chunks does not start a
+  // message it cannot hold; its tail would take the next packet, and the turn with it.
+  if (m.offset == 0 && remaining > max_payload && scheduler_.packet_started()) return std::nullopt;
   const uint32_t length = remaining <= max_payload ? remaining : static_cast<uint32_t>(max_payload);
 
-  if (m.offset == 0) {
+  if (m.offset == 0 || interleaving_) {
     assert(in_progress_ == kNoStream && scheduler_.top().value() == stream);
-    scheduler_.pop();  // the stream is served; it rejoins when this message is fully cut
-    // RFC 9260 §6.5: ordered messages of a stream take consecutive SSNs (mod 2^16).
-    // RFC 9260 §6.9: "The transmitter assigns the same SSN to each of the DATA chunks".
-    if (!m.unordered) {
-      m.ssn = q.next_ssn;
-      q.next_ssn = q.next_ssn.next();
-    }
+    // The stream is served; it rejoins when this message is fully cut (DATA), or right
+    // after this fragment (I-DATA: the scheduler picks the stream of every fragment).
+    scheduler_.pop();
   }
+  if (m.offset == 0) take_sequence_number(q, m);
   Fragment f = make_fragment(stream, m, length);
+  // RFC 8260 §2.1: the FSN is 0 for the first fragment and grows by one per fragment.
+  f.fsn = Fsn(m.next_fsn++);
   f.offset = m.offset;
   // RFC 9260 §6.9 / §3.3.1: B on the first fragment, E on the last, both on a whole one.
   f.beginning = m.offset == 0;
@@ -135,14 +140,39 @@ std::optional<Fragment> SendQueue::cut(uint32_t stream, size_t max_payload) {
   queued_bytes_ -= length;
 
   if (!f.ending) {
-    in_progress_ = stream;
+    if (interleaving_) {
+      // RFC 8260 §2.2.2: other streams' messages may be sent before this one's next
+      // fragment; its stream takes a new turn.
+      scheduler_.push(StreamId(static_cast<uint16_t>(stream)), m.stamp,
+                      std::min(length, size - m.offset));  // ~ the next fragment
+    } else {
+      in_progress_ = stream;
+    }
     return f;
   }
   in_progress_ = kNoStream;
   pop_head(stream);
   if (q.head != kNil)
-    scheduler_.push(StreamId(static_cast<uint16_t>(stream)), slots_[q.head].stamp);
+    scheduler_.push(StreamId(static_cast<uint16_t>(stream)), slots_[q.head].stamp,
+                    static_cast<uint32_t>(slots_[q.head].payload.size()));
   return f;
+}
+
+void SendQueue::take_sequence_number(StreamQueue& q, Message& m) {
+  if (interleaving_) {
+    // RFC 8260 §2.1: one MID per message, ordered and unordered ones counted apart, each
+    // wrapping 2^32 - 1 -> 0; the SSN is not used.
+    Mid& next = m.unordered ? q.next_unordered_mid : q.next_mid;
+    m.mid = next;
+    next = next.next();
+    return;
+  }
+  // RFC 9260 §6.5: ordered messages of a stream take consecutive SSNs (mod 2^16).
+  // RFC 9260 §6.9: "The transmitter assigns the same SSN to each of the DATA chunks".
+  if (!m.unordered) {
+    m.ssn = q.next_ssn;
+    q.next_ssn = q.next_ssn.next();
+  }
 }
 
 Fragment SendQueue::make_fragment(uint32_t stream, const Message& m, uint32_t length) {
@@ -157,19 +187,25 @@ Fragment SendQueue::make_fragment(uint32_t stream, const Message& m, uint32_t le
   f.context = m.context;
   f.expires = m.expires;
   f.max_retransmits = m.max_retransmits;
+  f.mid = m.mid;
   return f;
 }
 
 bool SendQueue::discard_rest_of(const Fragment& sent) {
   const uint32_t stream = sent.stream.value();
-  if (stream != in_progress_) return false;  // only a partially cut message has a rest
+  // Only a partially cut message has a rest: the head of its stream, offset > 0.
+  if (stream >= streams_.size() || streams_[stream].head == kNil) return false;
   const Message& m = slots_[streams_[stream].head];
-  if (m.payload.bytes().data() != sent.payload.bytes().data()) return false;
+  if (m.offset == 0 || m.payload.bytes().data() != sent.payload.bytes().data()) return false;
   // RFC 3758 §3.5: the fragments not yet sent are abandoned with the ones in flight.
-  in_progress_ = kNoStream;
   pop_head(stream);
+  if (interleaving_) return true;  // the stream keeps its turn; produce() skips it if empty
+  in_progress_ = kNoStream;
   const StreamQueue& q = streams_[stream];
-  if (q.head != kNil) scheduler_.push(sent.stream, slots_[q.head].stamp);
+  if (q.head != kNil) {
+    scheduler_.push(sent.stream, slots_[q.head].stamp,
+                    static_cast<uint32_t>(slots_[q.head].payload.size()));
+  }
   return true;
 }
 
@@ -215,6 +251,9 @@ void SendQueue::reset_ssn(StreamId s) {
   // RFC 6525 §5.1.2: once an Outgoing SSN Reset Request is performed, the stream's
   // sequence numbers start again at 0.
   streams_[s.value()].next_ssn = Ssn(0);
+  // RFC 8260 §2.3.2: with I-DATA both MID counters of the stream restart at 0 as well.
+  streams_[s.value()].next_mid = Mid(0);
+  streams_[s.value()].next_unordered_mid = Mid(0);
 }
 
 void SendQueue::add_streams(uint16_t n) {

@@ -4,7 +4,7 @@
 // (per-stream Stream Sequence Numbers, wrapping 65535 -> 0), §6.6 (ordered and unordered
 // messages), §6.9 (fragmentation into B/E-flagged DATA chunks); RFC 3758 §3.5 A1
 // (PR-SCTP timed reliability: unsent messages whose lifetime expired are dropped); RFC 6458
-// §8.1.5 SCTP_DISABLE_FRAGMENTS and §6.1.4 send-failed (drain); RFC 8260 §3.1/§3.2 stream
+// §8.1.5 SCTP_DISABLE_FRAGMENTS and §6.1.4 send-failed (drain); RFC 8260 §3 stream
 // scheduling (see stream_scheduler.h); RFC 6525 §5.1.2 / §5.1.5 hooks (add streams, reset
 // SSN).
 //
@@ -21,6 +21,13 @@
 // strictly sequential", which holds only if the caller numbers fragments in the order
 // produce() returns them and no other message is interleaved (I-DATA interleaving,
 // RFC 8260, would lift this).
+//
+// I-DATA interleaving (RFC 8260 §2.2.2, set_interleaving(true) once both ends listed
+// I-DATA): each stream may hold one partially cut message, and the scheduler chooses the
+// stream for every fragment, so a large message on one stream does not hold back the
+// small ones on others (under round robin they alternate fragment by fragment; FCFS still
+// finishes the earliest message first). Fragments then carry a MID (RFC 8260 §2.1: per
+// stream, ordered and unordered counted apart, 32 bits) and an FSN instead of the SSN.
 #pragma once
 
 #include <cstddef>
@@ -113,9 +120,29 @@ class SendQueue {
   template <class F>
   void drain(F&& on_message);
 
+  /// RFC 8260 §2.2.1: I-DATA was negotiated: interleave fragments of messages of different
+  /// streams and number them by MID/FSN. Set before the first add(); never switched back.
+  void set_interleaving(bool on) { interleaving_ = on; }
+  [[nodiscard]] bool interleaving() const { return interleaving_; }
+  /// The MID the next ordered (or unordered) message of `s` will take (I-DATA).
+  [[nodiscard]] Mid next_mid(StreamId s, bool unordered) const {
+    if (s.value() >= streams_.size()) return Mid(0);
+    return unordered ? streams_[s.value()].next_unordered_mid : streams_[s.value()].next_mid;
+  }
+
   /// RFC 8260 §3: selects the stream scheduler; takes effect at the next message boundary.
   void set_scheduler(Scheduler s) { scheduler_.set_kind(s); }
   [[nodiscard]] Scheduler scheduler() const { return scheduler_.kind(); }
+  /// RFC 8260 §4.3.3 SCTP_STREAM_SCHEDULER_VALUE (see StreamScheduler::set_value).
+  bool set_stream_value(StreamId s, uint16_t v) { return scheduler_.set_value(s, v); }
+  [[nodiscard]] uint16_t stream_value(StreamId s) const { return scheduler_.value(s); }
+  /// RFC 8260 §3.3: call before filling each packet with new data (round robin per packet
+  /// gives every packet to one stream, the next packet to the next stream).
+  void begin_packet() {
+    scheduler_.begin_packet(in_progress_ != kNoStream
+                                ? std::optional(StreamId(static_cast<uint16_t>(in_progress_)))
+                                : std::nullopt);
+  }
 
   /// RFC 6525 §5.1.2: after an outgoing SSN reset of `s` was performed, its next SSN is 0.
   /// Call only when `s` has no partially cut message. Ignores invalid streams.
@@ -145,6 +172,8 @@ class SendQueue {
     uint32_t offset = 0;   ///< bytes already cut
     uint32_t next = kNil;  ///< next message of the stream, or next free slot
     Ssn ssn;
+    Mid mid;               ///< I-DATA: taken when the first fragment is cut
+    uint32_t next_fsn = 0;  ///< I-DATA: FSN of the next fragment
     uint16_t max_retransmits = 0xFFFF;
     bool unordered = false;
     bool unfragmentable = false;
@@ -154,6 +183,8 @@ class SendQueue {
     uint32_t tail = kNil;
     uint32_t count = 0;
     Ssn next_ssn{0};  ///< RFC 9260 §6.5: the first message of a stream has SSN 0
+    Mid next_mid{0};            ///< RFC 8260 §2.1: ordered MIDs, from 0
+    Mid next_unordered_mid{0};  ///< RFC 8260 §2.1: unordered MIDs, counted apart
   };
 
   /// The stream whose head message goes next (partially cut one first), or kNoStream.
@@ -163,6 +194,8 @@ class SendQueue {
   /// Removes the expired head of `stream` (the scheduler's top); returns it whole.
   Fragment take_expired_head(uint32_t stream);
   std::optional<Fragment> cut(uint32_t stream, size_t max_payload);
+  /// Numbers a message whose first fragment is being cut: SSN (DATA) or MID (I-DATA).
+  void take_sequence_number(StreamQueue& q, Message& m);
   static Fragment make_fragment(uint32_t stream, const Message& m, uint32_t length);
   /// Unlinks and frees the head message of `stream`; its uncut bytes leave the count.
   void pop_head(uint32_t stream);
@@ -180,6 +213,7 @@ class SendQueue {
   size_t queued_bytes_ = 0;
   size_t queued_messages_ = 0;
   uint32_t expired_ = 0;
+  bool interleaving_ = false;  ///< RFC 8260 I-DATA negotiated
 };
 
 template <class F>
@@ -188,6 +222,10 @@ std::optional<Fragment> SendQueue::produce(size_t max_payload, Instant now, F&& 
   for (;;) {
     const uint32_t s = pick_stream();
     if (s == kNoStream) return std::nullopt;
+    if (streams_[s].head == kNil) {  // interleaving: its partial message was discarded
+      scheduler_.remove_top();
+      continue;
+    }
     // RFC 3758 §3.5 A1: a message whose lifetime expired before it was sent is abandoned.
     if (head_expired(s, now)) {
       const Fragment whole = take_expired_head(s);

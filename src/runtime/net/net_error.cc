@@ -77,6 +77,14 @@ std::string_view to_string(NetError e) {
       return "ndp-unspecified-source";
     case NetError::kNdpSolicitedToMulticast:
       return "ndp-solicited-to-multicast";
+    case NetError::kUdpTruncated:
+      return "udp-truncated";
+    case NetError::kUdpBadLength:
+      return "udp-bad-length";
+    case NetError::kUdpBadChecksum:
+      return "udp-bad-checksum";
+    case NetError::kUdpZeroChecksumIpv6:
+      return "udp-zero-checksum-ipv6";
   }
   return "unknown";
 }

@@ -55,6 +55,11 @@ enum class NetError : uint8_t {
   kNdpBadLinkLayerOption,    ///< a link-layer address option whose length is not 1 (Ethernet)
   kNdpUnspecifiedSource,     ///< unspecified source with a bad destination or an SLLA option
   kNdpSolicitedToMulticast,  ///< NA with the Solicited flag sent to a multicast address
+  // UDP (RFC 768), for SCTP-over-UDP encapsulation (RFC 6951).
+  kUdpTruncated,         ///< fewer than 8 bytes, or Length runs past the IP payload
+  kUdpBadLength,         ///< Length < 8
+  kUdpBadChecksum,       ///< the checksum over the pseudo-header does not verify
+  kUdpZeroChecksumIpv6,  ///< zero (absent) checksum over IPv6 (RFC 8200 §8.1)
 };
 
 /// A short, stable, human-readable name for logs, counters and test messages.

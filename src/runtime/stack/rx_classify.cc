@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "runtime/net/ndp.h"
+#include "runtime/net/udp.h"
 
 namespace dpsctp::runtime {
 namespace {
@@ -25,6 +26,29 @@ bool is_our_ndp_group(std::span<const IpAddress> ours, const IpAddress& a) {
 void drop(RxPacket& p, RxDrop why) {
   p.kind = RxKind::kDrop;
   p.drop = why;
+}
+
+// RFC 6951 §5.4: a UDP datagram to our encapsulation port carries an SCTP packet; the UDP
+// checksum is verified when present (RFC 768; mandatory over IPv6, RFC 8200 §8.1). The SCTP
+// CRC32c is still the core's to verify (RFC 9260 §6.8).
+void classify_udp(RxPacket& p, std::span<const std::byte> l4, const RxFilter& f) {
+  if (f.udp_encaps_port == 0) return drop(p, RxDrop::kProtocol);
+  const net::Result<net::UdpDatagram> udp = net::UdpDatagram::parse(l4, p.src, p.dst);
+  if (!udp) {
+    const bool sum = udp.error() == net::NetError::kUdpBadChecksum ||
+                     udp.error() == net::NetError::kUdpZeroChecksumIpv6;
+    // Only datagrams for our port count as encapsulation errors: the length check may
+    // fail before the port is known, so those look at the raw header bytes.
+    if (l4.size() < 4 || wire::load_u16(l4.data() + 2) != f.udp_encaps_port) {
+      return drop(p, RxDrop::kProtocol);
+    }
+    return drop(p, sum ? RxDrop::kUdpChecksum : RxDrop::kBadUdp);
+  }
+  if (udp->header.dst_port != f.udp_encaps_port) return drop(p, RxDrop::kProtocol);
+  if (udp->header.src_port == 0) return drop(p, RxDrop::kBadUdp);  // nowhere to answer
+  p.l4 = udp->payload;
+  p.udp_src_port = udp->header.src_port;
+  p.kind = RxKind::kSctp;
 }
 
 void classify_ipv4(RxPacket& p, std::span<const std::byte> bytes, const RxFilter& f) {
@@ -49,6 +73,8 @@ void classify_ipv4(RxPacket& p, std::span<const std::byte> bytes, const RxFilter
     case net::ip_proto::kIcmp:
       p.kind = RxKind::kIcmp;
       return;
+    case net::ip_proto::kUdp:
+      return classify_udp(p, ip->payload, f);
     default:
       return drop(p, RxDrop::kProtocol);
   }
@@ -73,6 +99,9 @@ void classify_ipv6(RxPacket& p, std::span<const std::byte> bytes, const RxFilter
   if (ip->upper_protocol == net::ip_proto::kSctp && unicast_ours) {
     p.kind = RxKind::kSctp;
     return;
+  }
+  if (ip->upper_protocol == net::ip_proto::kUdp && unicast_ours) {
+    return classify_udp(p, ip->payload, f);
   }
   return drop(p, group ? RxDrop::kNotOurAddress : RxDrop::kProtocol);
 }
@@ -103,6 +132,10 @@ std::string_view to_string(RxDrop d) {
       return "not_our_address";
     case RxDrop::kProtocol:
       return "protocol";
+    case RxDrop::kBadUdp:
+      return "bad_udp";
+    case RxDrop::kUdpChecksum:
+      return "udp_checksum";
     case RxDrop::kCount:
       break;
   }
@@ -112,6 +145,7 @@ std::string_view to_string(RxDrop d) {
 void classify_frame(std::span<const std::byte> frame, const RxFilter& filter, RxPacket& p) {
   p.kind = RxKind::kDrop;
   p.drop = RxDrop::kNone;
+  p.udp_src_port = 0;
   const net::Result<net::EthernetFrame> eth = net::EthernetFrame::parse(frame);
   if (!eth) return drop(p, RxDrop::kBadEthernet);
   p.eth = eth->header;

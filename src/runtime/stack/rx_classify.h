@@ -2,7 +2,8 @@
 // then ARP (RFC 826), IPv4 (RFC 791; header checksum per RFC 1071; fragments, RFC 791
 // §3.2, dropped) or IPv6 (RFC 8200; extension headers walked, real fragments dropped,
 // RFC 6946 atomic fragments accepted), filtered on our addresses, and sorted by upper
-// protocol: SCTP (132), ICMP (1), ICMPv6 (58). Everything else is a counted drop.
+// protocol: SCTP (132), ICMP (1), ICMPv6 (58), and UDP (17) to our RFC 6951 encapsulation
+// port (its payload is an SCTP packet). Everything else is a counted drop.
 //
 // Pure (no DPDK, no allocation): the shard calls it on each mbuf's bytes and acts on the
 // result; tests call it on byte arrays.
@@ -37,6 +38,9 @@ enum class RxDrop : uint8_t {
   kFragment,       ///< IPv4 or IPv6 fragment: SCTP sets DF and fragments itself
   kNotOurAddress,  ///< IP destination is not one of ours (nor our NDP multicast)
   kProtocol,       ///< upper protocol other than SCTP / ICMP / ICMPv6
+  kBadUdp,         ///< RFC 6951 datagram to our encapsulation port: truncated, bad length,
+                   ///< source port 0
+  kUdpChecksum,    ///< ... whose UDP checksum does not verify (or is 0 over IPv6)
   kCount,
 };
 
@@ -54,6 +58,9 @@ struct RxPacket {
   IpAddress src;                  ///< IP source (kSctp, kIcmp, kIcmpv6)
   IpAddress dst;                  ///< IP destination
   std::span<const std::byte> l4;  ///< the SCTP / ICMP / ICMPv6 message
+  /// kSctp that came in a UDP datagram to RxFilter::udp_encaps_port (RFC 6951 §5.4): the
+  /// datagram's source port (never 0); 0 for plain SCTP. `l4` is then the UDP payload.
+  uint16_t udp_src_port = 0;
 };
 
 /// Which frames are ours.
@@ -62,6 +69,9 @@ struct RxFilter {
   std::span<const IpAddress> addresses;  ///< our unicast IPv4 / IPv6 addresses
   /// The NIC verified the IPv4 header checksum (RTE_MBUF_F_RX_IP_CKSUM_GOOD).
   bool ipv4_checksum_verified = false;
+  /// RFC 6951: our UDP encapsulation port; UDP datagrams to it carry one SCTP packet each
+  /// (RxKind::kSctp with udp_src_port set). 0: UDP is a kProtocol drop.
+  uint16_t udp_encaps_port = 0;
 };
 
 /// Classifies one frame (as received, no FCS). An IPv6 destination that is the

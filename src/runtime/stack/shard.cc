@@ -60,10 +60,15 @@ Shard::Shard(const Port& port, ShardConfig config, Listener& listener)
       tsc_hz_(rte_get_tsc_hz()),
       neighbours_(config.neighbours),
       links_(std::move(config.links)),
+      udp_port_(config.udp_encaps_port),
+      // The set index seed: a remote sender cannot aim its sources at one set.
+      udp_peers_(udp_port_ != 0 ? config.udp_encap_peers : 1,
+                 config.endpoint.seed ^ 0x6951'0000'6951ULL),
       out_(links_.out.size()),
       out_count_(links_.out.size(), 0),
       sink_(make_sink_config(port, config.tx_queue, links_.tx_out, this, &Shard::tx_hook)) {
   parked_ips_.reserve(neighbours_.capacity());
+  routes_ = std::move(config.routes);
   refresh_now();
   endpoints_.push_back(
       std::make_unique<core::Endpoint>(batching(std::move(config.endpoint)), sink_, listener, now_));
@@ -144,6 +149,7 @@ bool Shard::process(rte_mbuf* m) {
   }
   const std::span<const std::byte> frame(rte_pktmbuf_mtod(m, const std::byte*), m->data_len);
   RxFilter filter{.mac = link_.mac, .addresses = local_, .ipv4_checksum_verified = false};
+  filter.udp_encaps_port = udp_port_;  // RFC 6951: 0 when off
   // RTE_MBUF_F_RX_IP_CKSUM_GOOD: the NIC verified the IPv4 header (BAD / UNKNOWN: we do).
   filter.ipv4_checksum_verified =
       rx_ipv4_cksum_ && (m->ol_flags & RTE_MBUF_F_RX_IP_CKSUM_MASK) == RTE_MBUF_F_RX_IP_CKSUM_GOOD;
@@ -153,6 +159,7 @@ bool Shard::process(rte_mbuf* m) {
     case RxKind::kSctp:
       if (links_.count > 1 && !handed_in_ && route(m, p)) return true;
       ++counters_.rx_sctp;
+      if (udp_port_ != 0) note_encapsulation(p);
       endpoint_for_sctp(p.l4).handle_packet(p.l4, core::PacketInfo{p.src, p.dst}, now_);
       return false;
     case RxKind::kArp:
@@ -170,6 +177,7 @@ bool Shard::process(rte_mbuf* m) {
       return false;
     case RxKind::kDrop:
       ++counters_.rx_drop[static_cast<size_t>(p.drop)];
+      if (p.drop == RxDrop::kUdpChecksum) ++counters_.udp_encap_bad_checksum;
       return false;
   }
   return false;
@@ -194,17 +202,17 @@ TxVerdict Shard::encapsulate(TxFrame& frame) {
   rte_mbuf* m = frame.mbuf;
   const IpAddress& dst = *frame.dst;
   const size_t sctp_len = m->data_len;
-  // Next hop = the peer itself: every peer is on our link (no routing table yet).
-  const net::NeighbourLookup hop = neighbours_.lookup(dst, now_);
-  if (hop.status == net::NeighbourLookup::Status::kPending) return park(frame, sctp_len);
+  // RFC 1122 §3.3.1: on-link destinations directly, the others through the gateway.
+  const IpAddress& via = routes_.next_hop(dst);
+  if (via != dst) ++counters_.tx_via_gateway;
+  const net::NeighbourLookup hop = neighbours_.lookup(via, now_);
+  if (hop.status == net::NeighbourLookup::Status::kPending) return park(frame, sctp_len, via);
   if (hop.status != net::NeighbourLookup::Status::kResolved) {
     ++counters_.drop_no_neighbour;
     return TxVerdict::kDrop;  // the sink frees it
   }
-  const auto l3 = static_cast<uint16_t>(l3_header_size(dst));
-  auto* ip = reinterpret_cast<std::byte*>(rte_pktmbuf_prepend(m, l3));
-  if (unlikely(ip == nullptr || !write_sctp_l3_header({ip, l3}, *frame.src, dst, sctp_len,
-                                                      frame.ipv4_cksum_offload))) {
+  const uint16_t l3 = prepend_ip(frame, sctp_len);  // IP, or IP + UDP (RFC 6951)
+  if (unlikely(l3 == 0)) {
     ++counters_.drop_encap;
     return TxVerdict::kDrop;
   }
@@ -219,21 +227,19 @@ TxVerdict Shard::encapsulate(TxFrame& frame) {
 
 // RFC 4861 §7.2.2 / RFC 1122 §2.3.2.2: queue the packet while the address resolves. The
 // IP header goes on now (src is only known here); the Ethernet header at release().
-TxVerdict Shard::park(TxFrame& frame, size_t sctp_len) {
+TxVerdict Shard::park(TxFrame& frame, size_t sctp_len, const IpAddress& next_hop) {
   rte_mbuf* m = frame.mbuf;
-  const IpAddress& dst = *frame.dst;
   if (sink_.fills_checksum()) {
     // The core left the CRC32c to the NIC, but a released packet bypasses the sink's
     // offload marking: RFC 9260 §6.8 requires it, compute it here (rare path).
     wire::write_sctp_checksum({rte_pktmbuf_mtod(m, std::byte*), sctp_len});
   }
-  const auto l3 = static_cast<uint16_t>(l3_header_size(dst));
-  auto* ip = reinterpret_cast<std::byte*>(rte_pktmbuf_prepend(m, l3));
-  if (ip == nullptr || !write_sctp_l3_header({ip, l3}, *frame.src, dst, sctp_len, false)) {
+  frame.ipv4_cksum_offload = false;  // released packets bypass the sink's offload marks
+  if (prepend_ip(frame, sctp_len) == 0) {
     ++counters_.drop_encap;
     return TxVerdict::kDrop;
   }
-  const net::EnqueueResult r = neighbours_.enqueue_pending(dst, to_handle(m));
+  const net::EnqueueResult r = neighbours_.enqueue_pending(next_hop, to_handle(m));
   if (!r.queued) {
     ++counters_.drop_no_neighbour;
     return TxVerdict::kDrop;
@@ -241,9 +247,9 @@ TxVerdict Shard::park(TxFrame& frame, size_t sctp_len) {
   ++counters_.parked;
   // RFC 4861 §7.2.2: "the oldest packet SHOULD be discarded" on overflow: we free it.
   if (r.dropped) drop_parked(*r.dropped);
-  if (std::find(parked_ips_.begin(), parked_ips_.end(), dst) == parked_ips_.end() &&
+  if (std::find(parked_ips_.begin(), parked_ips_.end(), next_hop) == parked_ips_.end() &&
       parked_ips_.size() < parked_ips_.capacity()) {
-    parked_ips_.push_back(dst);  // capacity reserved: no allocation
+    parked_ips_.push_back(next_hop);  // capacity reserved: no allocation
   }
   return TxVerdict::kConsumed;
 }

@@ -3,7 +3,7 @@
 //   - a core::Endpoint (sans-IO SCTP, flush_on_user_call = false: user calls queue, the
 //     loop flushes once per iteration so messages bundle into full packets);
 //   - an MbufSink whose TX hook (encapsulate) prepends Ethernet + IPv4/IPv6 headers, the
-//     next hop being the peer IP on the same link (no routing table yet);
+//     next hop being the peer itself when on-link, else the gateway (next_hop.h);
 //   - a NeighbourCache (ARP, RFC 826; NDP, RFC 4861 §7.2) whose pending queues park SCTP
 //     packets (mbufs) until the next hop resolves;
 //   - the RX path: rte_eth_rx_burst(32) -> classify_frame -> ARP (answer requests for our
@@ -13,6 +13,10 @@
 // Ownership of mbufs ("whoever drops frees"): RX mbufs are freed after their burst is
 // processed (the core copies what it keeps); a parked mbuf belongs to the neighbour cache
 // until take_pending / overflow / expiry hands it back, and the receiver frees or sends it.
+//
+// SCTP over UDP (RFC 6951, ShardConfig::udp_encaps_port, shard_udp.cc): UDP datagrams to
+// our encapsulation port are SCTP packets; each sender's UDP port is learnt per peer
+// address (net::UdpEncapPeers) and packets to that address leave in UDP to it.
 //
 // Time: Instant from the TSC, read once per poll_once().
 //
@@ -46,6 +50,8 @@
 #include "runtime/dpdk/mbuf_sink.h"
 #include "runtime/dpdk/port.h"
 #include "runtime/net/neighbour_cache.h"
+#include "runtime/net/next_hop.h"
+#include "runtime/net/udp_encap.h"
 #include "runtime/stack/indexing_listener.h"
 #include "runtime/stack/l2l3_encap.h"
 #include "runtime/stack/rx_classify.h"
@@ -70,6 +76,13 @@ struct ShardConfig {
   /// This shard's rings to the others; the default is a lone shard. The Endpoint's
   /// shard / shards must match links.self / links.count (the Stack sets both).
   ShardLinks links;
+  /// RFC 6951 SCTP-over-UDP: our UDP encapsulation port (0: off). See udp_encap.h; the
+  /// endpoint's options.mtu must leave room for the 8-byte UDP header (§5.6).
+  uint16_t udp_encaps_port = 0;
+  size_t udp_encap_peers = 4096;  ///< capacity of the (peer IP) -> remote UDP port table
+  /// On-link prefixes and gateways: which neighbour a packet is sent to (next_hop.h).
+  /// Default (empty): every destination is its own next hop.
+  net::NextHopTable routes;
 };
 
 class Shard {
@@ -124,12 +137,28 @@ class Shard {
   /// This shard's number and the number of shards of the process.
   [[nodiscard]] uint16_t index() const { return links_.self; }
   [[nodiscard]] uint16_t shard_count() const { return links_.count; }
+  /// RFC 6951 §5.1: send to `peer` encapsulated in UDP to `remote_port` (a client that
+  /// knows its server listens on UDP; servers learn it from received datagrams, §5.4).
+  /// No effect unless ShardConfig::udp_encaps_port is set. Control plane.
+  void set_udp_encaps_peer(const IpAddress& peer, uint16_t remote_port);
+  [[nodiscard]] uint16_t udp_encaps_port() const { return udp_port_; }
+  [[nodiscard]] const net::UdpEncapPeers& udp_encap_peers() const { return udp_peers_; }
 
  private:
   static TxVerdict tx_hook(void* context, TxFrame& frame);
   TxVerdict encapsulate(TxFrame& frame);
-  TxVerdict park(TxFrame& frame, size_t sctp_len);
+  /// Queues the packet behind the resolution of `next_hop` (the peer or the gateway).
+  TxVerdict park(TxFrame& frame, size_t sctp_len, const IpAddress& next_hop);
   bool prepend_ethernet(rte_mbuf* m, const net::MacAddress& dst_mac, uint16_t ether_type);
+  // RFC 6951 (shard_udp.cc).
+  /// Prepends the IP header (and the UDP header for an encapsulated peer); returns the
+  /// l3_len to report to the sink, 0 on failure.
+  uint16_t prepend_ip(TxFrame& frame, size_t sctp_len);
+  /// §5.4: learn / forget the sender's encapsulation port from a received SCTP packet.
+  void note_encapsulation(const RxPacket& p);
+  /// §5.5 / §5.6: frag-needed / Packet Too Big quoting an encapsulated packet of ours.
+  void handle_encapsulated_too_big(uint8_t protocol, std::span<const std::byte> quoted,
+                                   const IpAddress& peer, uint32_t mtu);
 
   // RX (shard.cc) and control protocols (shard_control.cc).
   /// Handles one received frame; true when the mbuf was handed to another shard (the
@@ -178,12 +207,15 @@ class Shard {
   uint64_t tsc_hz_;
   Instant now_{};
   net::NeighbourCache neighbours_;
+  net::NextHopTable routes_;
   std::vector<IpAddress> parked_ips_;  // next hops that ever held parked mbufs (teardown)
   std::array<rte_mbuf*, kRxBurst> rx_{};
   std::array<rte_mbuf*, MbufSink::kTxBurst> ctl_{};
   uint16_t ctl_count_ = 0;
   RxPacket rx_packet_;  // reused for every frame
   ShardLinks links_;
+  uint16_t udp_port_ = 0;  // RFC 6951 local encapsulation port, 0: off
+  net::UdpEncapPeers udp_peers_;
   bool handed_in_ = false;  // processing another shard's frame: no routing, no answers
   // Per destination shard: mbufs to enqueue at the end of the RX burst.
   std::vector<std::array<rte_mbuf*, kRxBurst>> out_;

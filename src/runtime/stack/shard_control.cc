@@ -92,6 +92,14 @@ void Shard::handle_icmp(const RxPacket& p) {
       }
       return;
     }
+    if (du && du->is_fragmentation_needed() && udp_port_ != 0 &&
+        du->quoted.header.protocol == net::ip_proto::kUdp) {
+      // RFC 6951 §5.5: about an encapsulated packet of ours (UDP from our port).
+      ++counters_.icmp_frag_needed;
+      handle_encapsulated_too_big(du->quoted.header.protocol, du->quoted.payload,
+                                  du->quoted.header.dst, du->next_hop_mtu);
+      return;
+    }
   }
   ++counters_.icmp_ignored;
 }
@@ -119,6 +127,9 @@ void Shard::handle_icmpv6(const RxPacket& p) {
             (void)e->handle_packet_too_big(ptb->quoted.header.dst, q->dst_port,
                                            VerificationTag(q->verification_tag), ptb->mtu);
           }
+        } else if (udp_port_ != 0 && !ptb->quoted.is_fragment()) {
+          handle_encapsulated_too_big(ptb->quoted.upper_protocol, ptb->quoted.payload,
+                                      ptb->quoted.header.dst, ptb->mtu);
         }
       } else {
         ++counters_.icmp_ignored;

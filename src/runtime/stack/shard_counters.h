@@ -47,6 +47,14 @@ struct alignas(64) ShardCounters {
   uint64_t inits_spread = 0;   ///< INITs sent to init_shard() of their flow (software distribution)
   uint64_t funnel_tx = 0;      ///< shard 0: other shards' frames sent on its TX queue
   uint64_t funnel_drop = 0;    ///< shard 0: funnel frames refused by rte_eth_tx_burst, freed
+  // RFC 6951 SCTP-over-UDP encapsulation (udp_encap.h). Malformed datagrams to our port
+  // are rx_drop[kBadUdp] / rx_drop[kUdpChecksum].
+  uint64_t udp_encap_rx = 0;            ///< SCTP packets received in UDP (also in rx_sctp)
+  uint64_t udp_encap_tx = 0;            ///< SCTP packets sent in UDP
+  uint64_t udp_encap_bad_checksum = 0;  ///< dropped: UDP checksum wrong (or 0 over IPv6)
+  uint64_t udp_encap_icmp = 0;          ///< frag-needed / PTB about encapsulated packets, used
+  uint64_t udp_encap_icmp_unrelated = 0;  ///< ... too short to hold the SCTP header (§5.5)
+  uint64_t tx_via_gateway = 0;  ///< SCTP packets sent to the gateway (off-link destination)
   std::array<uint64_t, static_cast<size_t>(RxDrop::kCount)> rx_drop{};  ///< by RxDrop
 };
 

@@ -51,11 +51,19 @@ bool Shard::route_icmp(rte_mbuf* m, const RxPacket& p) {
     const auto du = net::IcmpDestUnreachable::parse(p.l4);
     if (!du || !du->is_fragmentation_needed()) return false;
     q = du->sctp();
+    // RFC 6951 §5.5: or the SCTP header after the UDP header of an encapsulated packet.
+    if (!q) {
+      q = net::quoted_encapsulated_sctp(du->quoted.header.protocol, du->quoted.payload, udp_port_);
+    }
     peer = du->quoted.header.dst;
   } else if (p.kind == RxKind::kIcmpv6 && type == net::icmpv6_type::kPacketTooBig) {
     const auto ptb = net::Icmpv6PacketTooBig::parse(p.l4, p.ip6);
     if (!ptb) return false;
     q = ptb->sctp();
+    if (!q && !ptb->quoted.is_fragment()) {
+      q = net::quoted_encapsulated_sctp(ptb->quoted.upper_protocol, ptb->quoted.payload,
+                                        udp_port_);
+    }
     peer = ptb->quoted.header.dst;
   }
   if (!q || links_.index == nullptr) return false;

@@ -30,6 +30,12 @@ core::EndpointConfig endpoint_config(const StackConfig& c) {
   e.port = c.sctp_port;
   e.options = c.options;
   e.options.mtu = std::min(e.options.mtu, c.mtu);
+  // RFC 6951 §5.6: "If an SCTP endpoint starts to encapsulate the packets of a path, it
+  // MUST decrease the Path MTU of that path by the size of the UDP header." Only the
+  // runtime knows which paths are encapsulated: all of them start 8 bytes smaller.
+  if (c.udp_encaps_port != 0) {
+    e.options.mtu = std::min(e.options.mtu, c.mtu - net::kUdpEncapOverhead);
+  }
   e.cookie_secret = c.cookie_secret;
   if (std::all_of(e.cookie_secret.begin(), e.cookie_secret.end(),
                   [](std::byte b) { return b == std::byte{0}; })) {
@@ -161,8 +167,15 @@ bool Stack::build_shards(const StackConfig& config, const ListenerFor& listener_
     sc.neighbours = config.neighbours;
     sc.links = mesh_->links_for(i, &index_, plan.software_distribution);
     sc.poll_rx = i < plan.rx_queues;
+    sc.routes = net::NextHopTable::from(config.local_addresses, config.prefix_lengths,
+                                        config.gateways);
+    sc.udp_encaps_port = config.udp_encaps_port;
+    sc.udp_encap_peers = config.udp_encap_table_size;
     Listener& l = wrap(listener_for(i), i);
     shards_.push_back(std::make_unique<Shard>(*port_, std::move(sc), l));
+    for (const TransportAddress& r : config.udp_encaps_remotes) {
+      shards_.back()->set_udp_encaps_peer(r.ip, r.port);
+    }
     attach(l, *shards_.back(), &shards_.back()->endpoint());
   }
   return true;

@@ -85,6 +85,22 @@ struct StackConfig {
   /// CPUs (always on with eal.oversubscribe): a busy-polling thread would otherwise hold
   /// its CPU for a whole scheduler slice while the shard it waits for cannot run.
   bool yield_when_idle = false;
+  /// RFC 6951 SCTP-over-UDP: our UDP encapsulation port (net::kSctpTunnelingPort, 9899,
+  /// is IANA's "sctp-tunneling"); 0 = off. On: UDP datagrams to it carry SCTP packets and
+  /// each peer address they come from is answered in UDP (§5.4); every association's MTU
+  /// leaves room for the 8-byte UDP header (§5.6), as the core cannot tell which paths
+  /// are encapsulated.
+  uint16_t udp_encaps_port = 0;
+  /// Peers sent to in UDP from the first packet (a client whose server listens on UDP):
+  /// peer IP and its remote encapsulation port. Needs udp_encaps_port.
+  std::vector<TransportAddress> udp_encaps_remotes;
+  size_t udp_encap_table_size = 4096;  ///< per shard: peer addresses with a learnt port
+  /// On-link prefix length of local_addresses[i] (missing: /24 IPv4, /64 IPv6) and the
+  /// next hops (at most one per family is used): destinations outside every prefix are
+  /// sent to the gateway of their family, resolved by ARP / NDP like any neighbour
+  /// (net/next_hop.h). No gateway of a family: its destinations are treated as on-link.
+  std::vector<uint8_t> prefix_lengths;
+  std::vector<IpAddress> gateways;
 };
 
 class Stack {

@@ -41,6 +41,29 @@ TEST(EchoBacklog, RefusesPastEitherBound) {
   EXPECT_TRUE(by_bytes.push(StreamId(0), Ppid(0), bytes(5, 0)));   // exactly 20
 }
 
+// RFC 9260 §6.2: what the backlog reports against the receive window.
+TEST(EchoBacklog, Rfc9260_6_2_HeldBytesCountPayloadPlusDataChunkHeader) {
+  EchoBacklog b(10, 1000);
+  EXPECT_EQ(b.held_bytes(), 0u);
+  ASSERT_TRUE(b.push(StreamId(0), Ppid(0), bytes(100, 0)));
+  ASSERT_TRUE(b.push(StreamId(0), Ppid(0), bytes(1, 0)));
+  EXPECT_EQ(b.held_bytes(), 101u + 2 * EchoBacklog::kPerMessageOverhead);
+  b.pop();
+  EXPECT_EQ(b.held_bytes(), 1u + EchoBacklog::kPerMessageOverhead);
+}
+
+// The bounds admit everything a window-respecting client can send: a full receive window
+// of 1-byte messages, and its bytes plus slack; never below the old fixed bounds.
+TEST(EchoBacklog, BoundsCoverTheReceiveWindow) {
+  const auto [m, b] = backlog_bounds(256 * 1024, 1024 * 1024);
+  EXPECT_GE(m, 256u * 1024u);
+  EXPECT_GE(b, 256u * 1024u + 1500u);
+  EXPECT_GE(b, 1024u * 1024u);
+  const auto [m2, b2] = backlog_bounds(1500, 1500);
+  EXPECT_EQ(m2, 4096u);
+  EXPECT_EQ(b2, 64u * 1024u + 1500u);
+}
+
 config::GatewayConfig sample() {
   config::GatewayConfig c;
   c.eal.lcores = {1};
@@ -86,6 +109,16 @@ TEST(StackConfigMapping, EalPortAddressesAndPrimaryListener) {
   EXPECT_EQ(s.options.outbound_streams, 2);
   EXPECT_EQ(s.options.max_inbound_streams, 3);
   EXPECT_EQ(s.options.rto_min, std::chrono::milliseconds(300));
+}
+
+// RFC 1122 §3.3.1: the on-link prefixes and the next hop reach the runtime.
+TEST(StackConfigMapping, PrefixLengthsAndGateways) {
+  auto c = sample();
+  c.prefix_lengths = {16, 64};
+  c.gateways = {*IpAddress::parse("10.0.255.254")};
+  const auto s = apps::make_stack_config(c, "gw");
+  EXPECT_EQ(s.prefix_lengths, (std::vector<uint8_t>{16, 64}));
+  EXPECT_EQ(s.gateways, c.gateways);
 }
 
 TEST(StackConfigMapping, PciDevicesAreAllowedExplicitly) {
