@@ -282,21 +282,26 @@ class RetransmissionQueue {
 
 template <class F>
 void RetransmissionQueue::drain(F&& on_message) {
-  uint32_t i = 0;
-  while (i < size_) {
-    // The fragments of one message have consecutive TSNs (RFC 9260 §6.9) and share one
-    // buffer: group them by buffer and report each group once.
+  // The fragments of one message share one buffer and are held in TSN order. Without
+  // I-DATA they are adjacent (RFC 9260 §6.9); with I-DATA (RFC 8260 §2.1) other streams'
+  // fragments may sit between them. Each message is reported once, at its first fragment
+  // held; the later ones are marked visited (their reference dropped: clear() follows),
+  // and the scan for them stops at the message's ending fragment.
+  for (uint32_t i = 0; i < size_; ++i) {
     const Entry& first = at(i);
     const wire::ByteSpan whole = first.frag.payload.bytes();
+    if (whole.data() == nullptr) continue;  // visited: reported with an earlier fragment
     bool unacked = false;
-    uint32_t j = i;
-    for (; j < size_ && at(j).frag.payload.bytes().data() == whole.data(); ++j) {
+    for (uint32_t j = i; j < size_; ++j) {
+      Entry& e = at(j);
+      if (e.frag.payload.bytes().data() != whole.data()) continue;
       // An abandoned message not reported yet is reported here instead (exactly once).
-      unacked |=
-          at(j).state == State::kInFlight || at(j).state == State::kToRetransmit || at(j).report;
+      unacked |= e.state == State::kInFlight || e.state == State::kToRetransmit || e.report;
+      const bool ending = e.frag.ending;
+      if (j != i) e.frag.payload.reset();
+      if (ending) break;
     }
     if (unacked) on_message(first.frag.stream, first.frag.ppid, first.frag.context, whole);
-    i = j;
   }
   clear();
 }

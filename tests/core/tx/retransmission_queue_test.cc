@@ -554,6 +554,32 @@ TEST_F(RetransmissionQueueTest, Rfc6458_6_1_4_DrainReportsEachUnackedMessageOnce
   EXPECT_EQ(again, 0);
 }
 
+TEST_F(RetransmissionQueueTest, Rfc8260_2_1_DrainReportsInterleavedMessagesOnce) {
+  // With I-DATA the fragments of two messages alternate in TSN order: A1 B1 A2 B2.
+  RetransmissionQueue q(Tsn(1), 1500, 100000);
+  Fragment a = message(2000, 5);
+  Fragment b = message(1600, 6, 2);
+  for (uint32_t i = 0; i < 2; ++i) {
+    for (Fragment* whole : {&a, &b}) {
+      Fragment f = *whole;
+      f.length = whole->length / 2;
+      f.offset = i * f.length;
+      f.beginning = i == 0;
+      f.ending = i == 1;
+      q.add(std::move(f), 0, kT0);
+    }
+  }
+  a.payload.reset();
+  b.payload.reset();
+  std::vector<std::pair<uint32_t, size_t>> reports;
+  q.drain([&](StreamId, Ppid, uint32_t context, wire::ByteSpan whole_message) {
+    reports.emplace_back(context, whole_message.size());
+  });
+  const std::vector<std::pair<uint32_t, size_t>> expected{{5u, 2000u}, {6u, 1600u}};
+  EXPECT_EQ(reports, expected);
+  EXPECT_EQ(pool_.live_buffers(), 0u);
+}
+
 TEST_F(RetransmissionQueueTest, MarkRetransmittedIgnoresUnknownOrUnmarkedTsn) {
   RetransmissionQueue q(Tsn(1), 1500, 100000);
   add_n(q, 2);
