@@ -36,6 +36,8 @@ runtime::StackConfig make_stack_config(const config::GatewayConfig& c, const std
   // The core refuses INITs past the limit with "Out of Resource" (RFC 9260 §3.3.10.4); the
   // gateway keeps its own process-wide count too (listeners share limits.max_associations).
   s.max_associations = c.limits.max_associations;
+  // Issue #10: INITs past the per-shard budget are dropped before the cookie HMAC.
+  s.init_admission = {.rate = c.limits.init_rate, .burst = c.limits.init_burst};
   if (!c.listeners.empty()) {
     s.sctp_port = c.listeners.front().port;
     s.options = listener_options(c, c.listeners.front());

@@ -77,6 +77,7 @@ void add_totals(const GatewayShard& gw, runtime::Stack& stack, GatewayTotals& t)
   t.net_drops += s.drop_no_mbuf + s.drop_hook + s.drop_tx_full + c.drop_parked +
                  c.drop_no_neighbour + c.drop_encap + c.drop_ctl_no_mbuf + c.drop_ctl_tx_full;
   for (uint64_t d : c.rx_drop) t.net_drops += d;
+  t.init_drops += c.init_drop;  // not in net_drops: a policy drop, not a fault
 }
 
 }  // namespace dpsctp::gateway

@@ -69,6 +69,7 @@ struct GatewayTotals {
   uint64_t rx_frames = 0;
   uint64_t tx_frames = 0;
   uint64_t net_drops = 0;  ///< frames the shard or its TX sink dropped (L2/L3, mbufs)
+  uint64_t init_drops = 0;  ///< INITs over the shards' admission budget (limits, issue #10)
 };
 
 /// Adds `stack`'s shard counters and `gw`'s route and endpoint counters to `t`.

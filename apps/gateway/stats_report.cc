@@ -53,12 +53,12 @@ std::string summary_line(const GatewayTotals& prev, const GatewayTotals& cur, do
       buf, sizeof buf,
       "assocs %" PRIu64 " | in %.0f msg/s %.2f MB/s | out %.0f msg/s %.2f MB/s | rtx %" PRIu64
       " (t3 %" PRIu64 ", fast %" PRIu64 ") | drops ppid %" PRIu64 " refused %" PRIu64
-      " net %" PRIu64 " | backlog hw %" PRIu64 " aborts %" PRIu64,
+      " net %" PRIu64 " init %" PRIu64 " | backlog hw %" PRIu64 " aborts %" PRIu64,
       cur.associations, rate(a.msgs_in, b.msgs_in, seconds),
       rate(a.bytes_in, b.bytes_in, seconds) / 1e6, rate(a.msgs_out, b.msgs_out, seconds),
       rate(a.bytes_out, b.bytes_out, seconds) / 1e6, cur.snmp.DpsctpRetransmittedChunks,
-      cur.snmp.DpsctpT3Expirations, cur.snmp.DpsctpFastRetransmits, b.ppid_drops,
-      b.send_refused, cur.net_drops, b.backlog_high_water, b.backlog_aborts);
+      cur.snmp.DpsctpT3Expirations, cur.snmp.DpsctpFastRetransmits, b.ppid_drops, b.send_refused,
+      cur.net_drops, cur.init_drops, b.backlog_high_water, b.backlog_aborts);
   return buf;
 }
 
@@ -67,6 +67,7 @@ std::string final_report(const GatewayShard& gw, const GatewayTotals& t) {
                   ",\"rx_frames\":" + std::to_string(t.rx_frames) +
                   ",\"tx_frames\":" + std::to_string(t.tx_frames) +
                   ",\"net_drops\":" + std::to_string(t.net_drops) +
+                  ",\"init_drops\":" + std::to_string(t.init_drops) +
                   ",\"retransmitted_chunks\":" + std::to_string(t.snmp.DpsctpRetransmittedChunks) +
                   ",\"shutdowns\":" + std::to_string(t.snmp.SctpShutdowns) +
                   ",\"aborteds\":" + std::to_string(t.snmp.SctpAborteds) + "," +

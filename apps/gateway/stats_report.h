@@ -9,7 +9,7 @@
 namespace dpsctp::gateway {
 
 /// "assocs 3 | in 12034 msg/s 1.5 MB/s | out 12034 msg/s 1.5 MB/s | rtx 0 | drops ppid 0
-/// refused 0 net 0 | backlog hw 12 aborts 0": rates over `seconds` from `prev` to `cur`.
+/// refused 0 net 0 init 0 | backlog hw 12 aborts 0": rates over `seconds` from `prev` to `cur`.
 std::string summary_line(const GatewayTotals& prev, const GatewayTotals& cur, double seconds);
 
 /// One JSON object: totals and, per listener, name/port/route and its counters.

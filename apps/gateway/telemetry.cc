@@ -56,7 +56,7 @@ int cmd_stats(const char*, const char*, rte_tel_data* d) {
         {"stop_unanswered", r.stop_unanswered}, {"relay_undelivered", r.relay_undelivered},
         {"retransmitted_chunks", t.snmp.DpsctpRetransmittedChunks},
         {"rx_frames", t.rx_frames},       {"tx_frames", t.tx_frames},
-        {"net_drops", t.net_drops}};
+        {"net_drops", t.net_drops},       {"init_drops", t.init_drops}};
     for (const auto& [k, v] : rows) rte_tel_data_add_dict_u64(out, k, v);
   });
 }

@@ -51,6 +51,10 @@
 //     stream_reset: true         # RFC 6525 RE-CONFIG (stream / association reset, add streams)
 //     nodelay: false
 //     max_associations: 65536     # 1..16777216 -> Limits
+//     init_rate: 0                # INITs/s per shard passed to the core, 0..10000000; 0 =
+//                                 #   unlimited. Beyond it INITs are dropped before the
+//                                 #   cookie / INIT ACK is built (stats: init_drop) -> Limits
+//     init_burst: 1000            # INITs admitted back to back, 1..1048576 -> Limits
 //     send_buffer: 1048576        # bytes per association (send() backpressure), 1500..2^30
 //     receive_window: 262144      # bytes per association (a_rwnd), 1500..2^30
 //     stream_scheduler: fcfs      # RFC 8260 §3: fcfs | rr | rr_packet | priority |
@@ -148,6 +152,10 @@ struct Upstream {
 
 struct Limits {
   uint32_t max_associations = 65536;
+  /// Per shard: INITs per second handed to the SCTP core (0 = unlimited) and the bucket
+  /// depth; INITs beyond are dropped and counted (init_drop). Issue #10.
+  uint32_t init_rate = 0;
+  uint32_t init_burst = 1000;
 };
 
 struct LoggingSection {

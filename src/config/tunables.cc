@@ -67,7 +67,7 @@ constexpr std::array<BoolKey, 5> kBools{{
     {"stream_reset", &AO::reconfig_enable},  // RFC 6525 RE-CONFIG
 }};
 
-constexpr std::array<std::string_view, 21> kKeys{"rto_initial",
+constexpr std::array<std::string_view, 23> kKeys{"rto_initial",
                                                  "rto_min",
                                                  "rto_max",
                                                  "hb_interval",
@@ -87,7 +87,9 @@ constexpr std::array<std::string_view, 21> kKeys{"rto_initial",
                                                  "receive_window",
                                                  "interleaving_enable",
                                                  "stream_scheduler",
-                                                 "stream_reset"};
+                                                 "stream_reset",
+                                                 "init_rate",
+                                                 "init_burst"};
 
 template <class T, size_t N>
 void read_ints(const Map& m, const std::array<IntKey<T>, N>& table, AO& o) {
@@ -138,6 +140,12 @@ void read_tunables(const Map& root, AssociationOptions& o, Limits& limits) {
   for (const BoolKey& k : kBools) m.with(k.key, [&](const Value& v) { o.*k.field = v.boolean(); });
   m.with("max_associations",
          [&](const Value& v) { limits.max_associations = v.integer_as<uint32_t>(1, 1u << 24); });
+  // Issue #10: per-shard INIT admission budget (0 = unlimited); the bounds keep the
+  // runtime's token arithmetic within 64 bits (runtime/stack/init_admission.h).
+  m.with("init_rate",
+         [&](const Value& v) { limits.init_rate = v.integer_as<uint32_t>(0, 10'000'000); });
+  m.with("init_burst",
+         [&](const Value& v) { limits.init_burst = v.integer_as<uint32_t>(1, 1u << 20); });
   // RFC 8260 §3 stream schedulers (names as the issue and FreeBSD: fair_bandwidth is
   // §3.5 "fair capacity").
   m.with("stream_scheduler", [&](const Value& v) {

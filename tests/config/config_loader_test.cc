@@ -79,6 +79,24 @@ TEST(LoadGatewayConfig, MinimalConfigTakesTheDefaults) {
   EXPECT_EQ(c.shutdown_timeout, 5s);
 }
 
+TEST(LoadGatewayConfig, InitAdmissionBudget) {
+  // Issue #10: unlimited by default; tunables.init_rate / init_burst -> Limits.
+  const LoadResult def = load(kMinimal);
+  ASSERT_TRUE(def.ok) << def.error;
+  EXPECT_EQ(def.config.limits.init_rate, 0u);
+  EXPECT_EQ(def.config.limits.init_burst, 1000u);
+  const LoadResult ok =
+      load(std::string(kMinimal) + "tunables: {init_rate: 20000, init_burst: 2000}\n");
+  ASSERT_TRUE(ok.ok) << ok.error;
+  EXPECT_EQ(ok.config.limits.init_rate, 20000u);
+  EXPECT_EQ(ok.config.limits.init_burst, 2000u);
+  const LoadResult big = load(std::string(kMinimal) + "tunables: {init_rate: 10000001}\n");
+  ASSERT_FALSE(big.ok);
+  EXPECT_NE(big.error.find("tunables.init_rate: expected an integer 0..10000000"),
+            std::string::npos)
+      << big.error;
+}
+
 TEST(LoadGatewayConfig, TunablesMapOntoAssociationOptions) {
   const LoadResult ok = load(
       "eal: {vdevs: [net_memif0]}\nport: {device: net_memif0, mtu: 9000}\n"

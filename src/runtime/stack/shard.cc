@@ -69,6 +69,9 @@ Shard::Shard(const Port& port, ShardConfig config, Listener& listener)
       sink_(make_sink_config(port, config.tx_queue, links_.tx_out, this, &Shard::tx_hook)) {
   parked_ips_.reserve(neighbours_.capacity());
   routes_ = std::move(config.routes);
+  if (config.init_admission.rate != 0) {
+    init_admission_ = InitAdmission(config.init_admission, tsc_hz_, rte_get_tsc_cycles());
+  }
   refresh_now();
   endpoints_.push_back(
       std::make_unique<core::Endpoint>(batching(std::move(config.endpoint)), sink_, listener, now_));
@@ -158,6 +161,7 @@ bool Shard::process(rte_mbuf* m) {
   switch (p.kind) {
     case RxKind::kSctp:
       if (links_.count > 1 && !handed_in_ && route(m, p)) return true;
+      if (!admit_sctp(p.l4)) return false;
       ++counters_.rx_sctp;
       if (udp_port_ != 0) note_encapsulation(p);
       endpoint_for_sctp(p.l4).handle_packet(p.l4, core::PacketInfo{p.src, p.dst}, now_);
@@ -180,6 +184,18 @@ bool Shard::process(rte_mbuf* m) {
       if (p.drop == RxDrop::kUdpChecksum) ++counters_.udp_encap_bad_checksum;
       return false;
   }
+  return false;
+}
+
+bool Shard::admit_sctp(std::span<const std::byte> sctp) {
+  // RFC 9260 §6.10: INIT is never bundled, so a first chunk of type 1 (after the 12-byte
+  // common header) is the INIT; everything else (established associations, COOKIE ECHO)
+  // is never subject to the budget. Dropped before the core answers: the peer's T1-init
+  // retransmits it (§5.1), exactly as for an INIT lost on the wire.
+  const bool init = sctp.size() >= 16 && std::to_integer<uint8_t>(sctp[12]) == 1;
+  if (!init || init_admission_.unlimited()) return true;
+  if (init_admission_.admit(rte_get_tsc_cycles())) return true;
+  ++counters_.init_drop;
   return false;
 }
 

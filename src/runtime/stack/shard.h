@@ -53,6 +53,7 @@
 #include "runtime/net/next_hop.h"
 #include "runtime/net/udp_encap.h"
 #include "runtime/stack/indexing_listener.h"
+#include "runtime/stack/init_admission.h"
 #include "runtime/stack/l2l3_encap.h"
 #include "runtime/stack/rx_classify.h"
 #include "runtime/stack/shard_counters.h"
@@ -83,6 +84,10 @@ struct ShardConfig {
   /// On-link prefixes and gateways: which neighbour a packet is sent to (next_hop.h).
   /// Default (empty): every destination is its own next hop.
   net::NextHopTable routes;
+  /// INITs this shard passes to its endpoints per second (token bucket, checked before the
+  /// cookie HMAC / INIT ACK); beyond it they are dropped and counted (init_drop). Default:
+  /// unlimited.
+  InitAdmissionConfig init_admission;
 };
 
 class Shard {
@@ -164,6 +169,7 @@ class Shard {
   /// Handles one received frame; true when the mbuf was handed to another shard (the
   /// caller must not free it).
   bool process(rte_mbuf* m);
+  bool admit_sctp(std::span<const std::byte> sctp);
   // Multi-shard (shard_handoff.cc).
   bool route(rte_mbuf* m, const RxPacket& p);
   bool route_icmp(rte_mbuf* m, const RxPacket& p);
@@ -217,6 +223,7 @@ class Shard {
   uint16_t udp_port_ = 0;  // RFC 6951 local encapsulation port, 0: off
   net::UdpEncapPeers udp_peers_;
   bool handed_in_ = false;  // processing another shard's frame: no routing, no answers
+  InitAdmission init_admission_;  // issue #10: INITs beyond the budget never reach the core
   // Per destination shard: mbufs to enqueue at the end of the RX burst.
   std::vector<std::array<rte_mbuf*, kRxBurst>> out_;
   std::vector<uint16_t> out_count_;

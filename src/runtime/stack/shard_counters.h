@@ -56,6 +56,9 @@ struct alignas(64) ShardCounters {
   uint64_t udp_encap_icmp_unrelated = 0;  ///< ... too short to hold the SCTP header (§5.5)
   uint64_t tx_via_gateway = 0;  ///< SCTP packets sent to the gateway (off-link destination)
   std::array<uint64_t, static_cast<size_t>(RxDrop::kCount)> rx_drop{};  ///< by RxDrop
+  /// INITs dropped before the core: the shard's INIT admission budget was spent
+  /// (init_admission.h; issue #10). Not in rx_sctp.
+  uint64_t init_drop = 0;
 };
 
 }  // namespace dpsctp::runtime

@@ -171,6 +171,7 @@ bool Stack::build_shards(const StackConfig& config, const ListenerFor& listener_
                                         config.gateways);
     sc.udp_encaps_port = config.udp_encaps_port;
     sc.udp_encap_peers = config.udp_encap_table_size;
+    sc.init_admission = config.init_admission;  // per shard (issue #10)
     Listener& l = wrap(listener_for(i), i);
     shards_.push_back(std::make_unique<Shard>(*port_, std::move(sc), l));
     for (const TransportAddress& r : config.udp_encaps_remotes) {

@@ -101,6 +101,11 @@ struct StackConfig {
   /// (net/next_hop.h). No gateway of a family: its destinations are treated as on-link.
   std::vector<uint8_t> prefix_lengths;
   std::vector<IpAddress> gateways;
+  /// Per shard: INITs per second handed to the core (rate 0 = unlimited, the default) and
+  /// the bucket depth. INITs beyond it are dropped before the State Cookie HMAC and the
+  /// INIT ACK are built (ShardCounters::init_drop), so a flood cannot starve established
+  /// associations; the peers' T1-init retransmits them (RFC 9260 §5.1).
+  InitAdmissionConfig init_admission;
 };
 
 class Stack {
