@@ -10,6 +10,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "init_flood.h"
 #include "load_shard.h"
@@ -184,6 +185,10 @@ int main(int argc, char** argv) {
   }
   run(*stack, load, cut.get(), flood.get(), o);
   const int rc = report(o, load, cut.get(), flood.get());
+  if (o.hold_port) {  // options.h: let the test stop the memif server before we disconnect
+    std::fputs("dpsctp-loadgen: holding the port until SIGTERM\n", stderr);
+    while (g_stop == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   if (cut) cut->remove();  // before the port closes
   if (flood) flood->remove();
   stack.reset();

@@ -94,8 +94,10 @@ bool parse_options(int argc, const char* const* argv, Options& o, std::string& e
       error = "unexpected argument '" + std::string(a) + "'";
       return false;
     }
-    if (a == "--expect-peer-shutdown" || a == "--no-echo") {  // the flags without a value
-      (a == "--no-echo" ? o.no_echo : o.expect_peer_shutdown) = true;
+    if (a == "--expect-peer-shutdown" || a == "--no-echo" || a == "--hold-port") {
+      // the flags without a value
+      (a == "--no-echo" ? o.no_echo : a == "--hold-port" ? o.hold_port : o.expect_peer_shutdown) =
+          true;
       continue;
     }
     a.remove_prefix(2);
@@ -200,6 +202,8 @@ Traffic:
                        SHUTDOWN_COMP (not COMM_LOST)
   --no-echo            the server is a sink: expect nothing back (needs --rate); the
                        payloads still carry association, stream and sequence number
+  --hold-port          after the report, keep the port open until SIGTERM (lets a test
+                       stop a memif server before this client disconnects)
   --json FILE          write the full report (config, figures, histogram buckets)
   --help               this text
 
@@ -239,6 +243,7 @@ nlohmann::json to_json(const Options& o) {
       {"flood_start_s", o.flood_start_s},
       {"expect_peer_shutdown", o.expect_peer_shutdown},
       {"no_echo", o.no_echo},
+      {"hold_port", o.hold_port},
   };
 }
 

@@ -54,6 +54,11 @@ struct Options {
   /// upstreams): nothing is expected back; open loop only. The report then checks only
   /// that nothing was handed back (SEND_FAILED) and every association closed gracefully.
   bool no_echo = false;
+  /// --hold-port: after the report, keep the port open (no more polling) until SIGTERM or
+  /// SIGINT, so a test can stop the server first: a DPDK 22.11 memif server whose lcore is
+  /// preempted inside rx_burst while its control thread handles the client's disconnect
+  /// reads unmapped rings (seen as a gateway SIGSEGV in memif's Rx on a loaded machine).
+  bool hold_port = false;
 
   [[nodiscard]] bool closed_loop() const { return rate <= 0; }
   [[nodiscard]] uint32_t effective_window() const { return window == 0 ? 16 : window; }
