@@ -38,6 +38,15 @@
 //          (--ip, --peer-ip: one address or A,B)
 //   --udp-encaps PORT: SCTP over UDP (RFC 6951) on local UDP port PORT; --udp-remote-port
 //           (client): the server's UDP port, so the INIT already goes in UDP.
+//   --interleave: offer I-DATA (RFC 8260 §2.2.1). --pr-ttl-ms N / --pr-rtx N (client): every
+//           message with that lifetime / retransmission limit (RFC 3758, RFC 7496); then
+//           every id must be echoed or handed back by SEND_FAILED (or both, when it was
+//           sent: an abandoned message may still have arrived). --reset-stream-at K
+//           (client): after K messages, an outgoing SSN reset of streams 0..3 (RFC 6525
+//           §5.1.2). --init-streams N --add-streams M (client): N outbound streams in the
+//           INIT, then an Add Outgoing Streams Request for M more (§5.1.5); messages on
+//           streams >= N wait for the stream change event. The JSON line reports the
+//           extension counters and the stream reset / change events.
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -77,6 +86,11 @@ struct Args {
   double timeout_s = 120;
   runtime::ImpairmentConfig impair;
   uint16_t udp_encaps = 0, udp_remote_port = 0;  // RFC 6951: local / peer's UDP port
+  bool interleave = false;
+  uint32_t pr_ttl_ms = 0, pr_rtx = 0xFFFF;  // RFC 7496 SCTP_PR_SCTP_TTL / _RTX
+  uint64_t reset_stream_at = 0;
+  uint32_t init_streams = 64, add_streams = 0;
+  [[nodiscard]] bool pr() const { return pr_ttl_ms != 0 || pr_rtx != 0xFFFF; }
 };
 
 // "A" or "A,B,...": every address, or none if one does not parse.
@@ -95,6 +109,10 @@ std::vector<IpAddress> addresses(const std::string& list) {
 bool parse_args(int argc, char** argv, Args& a) {
   for (int i = 1; i < argc; ++i) {
     const std::string k = argv[i];
+    if (k == "--interleave") {
+      a.interleave = true;
+      continue;
+    }
     if (k == "--unordered" || k == "--cut-rx-only" || k == "--heal-on-end") {
       a.unordered = a.unordered || k == "--unordered";
       a.cut_rx_only = a.cut_rx_only || k == "--cut-rx-only";
@@ -153,6 +171,16 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.udp_encaps = static_cast<uint16_t>(std::stoul(v));
     else if (k == "--udp-remote-port")
       a.udp_remote_port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--pr-ttl-ms")
+      a.pr_ttl_ms = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--pr-rtx")
+      a.pr_rtx = static_cast<uint32_t>(std::stoul(v) & 0xFFFF);
+    else if (k == "--reset-stream-at")
+      a.reset_stream_at = std::stoull(v);
+    else if (k == "--init-streams")
+      a.init_streams = static_cast<uint32_t>(std::stoul(v) & 0xFFFF);
+    else if (k == "--add-streams")
+      a.add_streams = static_cast<uint32_t>(std::stoul(v) & 0xFFFF);
     else if (k == "--impair") {
       std::string error;
       if (!a.impair.parse(v, &error)) return std::fprintf(stderr, "%s\n", error.c_str()), false;
@@ -189,6 +217,18 @@ class Peer final : public Listener {
   void on_peer_addr_change(const PeerAddrChange& e) override {
     if (e.state == PeerAddrState::kUnreachable) ++unreachable_;  // RFC 9260 §8.2
   }
+  void on_stream_reset(const StreamResetEvent& e) override {  // RFC 6525 §6.1.1
+    ++(e.denied || e.failed ? stream_resets_refused_ : stream_resets_);
+    if (!e.denied && !e.failed) streams_reset_ += static_cast<uint32_t>(e.streams.size());
+  }
+  void on_stream_change(const StreamChangeEvent& e) override {  // RFC 6525 §6.1.3
+    if (e.denied || e.failed) {
+      ++stream_changes_refused_;
+    } else {
+      ++stream_changes_;
+      out_streams_ = e.outbound_streams;
+    }
+  }
   void on_shutdown_event(AssocId) override {
     shutdown_event_ = true;
     if (impairment_ != nullptr) impairment_->arm(false);  // the end is not impaired
@@ -202,6 +242,7 @@ class Peer final : public Listener {
     if (a_.role != "client" || ppid < interop::kPpidBase || ppid == interop::kClosePpid) return;
     const uint64_t id = ppid - interop::kPpidBase;
     if (id >= failed_ids_.size()) failed_ids_.resize(id + 1, 0);
+    resolved_ += failed_ids_[id] == 0 && !tracker_.has(id) ? 1 : 0;
     data_failed_ += failed_ids_[id] == 0 ? 1 : 0;
     failed_ids_[id] = 1;
   }
@@ -217,18 +258,23 @@ class Peer final : public Listener {
   void fail(const char* why) {
     if (error_ == nullptr) error_ = why;
   }
-  core::SendStatus send(uint16_t stream, uint32_t ppid, bool unordered, wire::ByteSpan data) {
+  core::SendStatus send(uint16_t stream, uint32_t ppid, bool unordered, wire::ByteSpan data,
+                        bool pr = false) {
     core::SendOptions o;
     o.unordered = unordered;
+    if (pr && a_.pr_ttl_ms != 0) o.lifetime = std::chrono::milliseconds(a_.pr_ttl_ms);
+    if (pr) o.max_retransmits = static_cast<uint16_t>(a_.pr_rtx);
     return stack_->endpoint().send(assoc_, StreamId(stream), Ppid(ppid), data, o, stack_->now());
   }
   void drain_backlog();
   void top_up();
   void start_end();
   void print_json(double elapsed) const;
+  [[nodiscard]] std::string ext_json() const;
   [[nodiscard]] bool paused();
   [[nodiscard]] bool passed() const;
   [[nodiscard]] bool accounted() const;
+  [[nodiscard]] bool pr_accounted() const;
 
   const Args& a_;
   interop::Tracker tracker_;
@@ -239,6 +285,10 @@ class Peer final : public Listener {
   std::vector<uint8_t> tx_;
   uint64_t sent_ = 0, echoed_ = 0, backlog_max_ = 0, buffer_full_ = 0;
   uint64_t send_failed_ = 0, data_failed_ = 0;
+  uint64_t resolved_ = 0;  // --pr-*: ids echoed or handed back (each counted once)
+  uint32_t stream_resets_ = 0, stream_resets_refused_ = 0, streams_reset_ = 0;
+  bool reset_requested_ = false, add_requested_ = false;
+  uint32_t stream_changes_ = 0, stream_changes_refused_ = 0, out_streams_ = 0;
   std::vector<uint8_t> failed_ids_;  // client: ids handed back by SEND_FAILED
   uint32_t restarts_ = 0, reconnects_ = 0, unreachable_ = 0;
   bool cut_ = false;
@@ -257,6 +307,11 @@ void Peer::on_message(const ReceivedMessage& m) {
   if (a_.role == "server" && ppid == interop::kClosePpid) {
     close_req_ = true;  // acted on from the loop, not inside the callback
     return;
+  }
+  const uint64_t rid = ppid - interop::kPpidBase;
+  if (ppid >= interop::kPpidBase && !tracker_.has(rid) &&
+      (rid >= failed_ids_.size() || failed_ids_[rid] == 0)) {
+    ++resolved_;
   }
   if (!tracker_.record(ppid, stream, m.unordered, p, m.data.size())) fail(tracker_.first_error());
   if (a_.role == "client") {
@@ -332,12 +387,29 @@ bool Peer::paused() {
 
 void Peer::top_up() {
   const uint64_t until = a_.pause_at != 0 && !resumed_ ? a_.pause_at : a_.messages;
-  while (sent_ < until && sent_ - echoed_ - data_failed_ < a_.window) {
+  while (sent_ < until && sent_ - (a_.pr() ? resolved_ : echoed_ + data_failed_) < a_.window) {
+    const auto stream = static_cast<uint16_t>(sent_ % a_.streams);
+    if (a_.add_streams != 0 && !add_requested_) {  // RFC 6525 §5.1.5, right after COMM_UP
+      if (stack_->endpoint().add_streams(assoc_, static_cast<uint16_t>(a_.add_streams), 0,
+                                         stack_->now()) != core::ReconfigStatus::kOk) {
+        return fail("add_streams refused");
+      }
+      add_requested_ = true;
+    }
+    if (stream >= a_.init_streams && stream >= out_streams_) return;  // not added yet
+    if (a_.reset_stream_at != 0 && sent_ == a_.reset_stream_at && !reset_requested_) {
+      // RFC 6525 §5.1.2: an Outgoing SSN Reset Request for streams 0..3, mid-traffic.
+      const std::vector<StreamId> ids{StreamId(0), StreamId(1), StreamId(2), StreamId(3)};
+      if (stack_->endpoint().reset_streams(assoc_, ids, true, false, stack_->now()) !=
+          core::ReconfigStatus::kOk) {
+        return fail("reset_streams refused");
+      }
+      reset_requested_ = true;
+    }
     tx_.resize(a_.sizes.size_of(sent_));
     interop::fill(sent_, a_.seed, tx_.data(), tx_.size());
-    const auto st =
-        send(static_cast<uint16_t>(sent_ % a_.streams),
-             static_cast<uint32_t>(interop::kPpidBase + sent_), a_.unordered, bytes_of(tx_));
+    const auto st = send(stream, static_cast<uint32_t>(interop::kPpidBase + sent_), a_.unordered,
+                         bytes_of(tx_), true);
     if (st == core::SendStatus::kBufferFull) {
       ++buffer_full_;
       return;  // retry next iteration
@@ -397,7 +469,8 @@ int Peer::run() {
     drain_backlog();
     if (end_started_) continue;
     if (client && ((iter & 1023) != 0 || !paused())) top_up();
-    if (client ? echoed_ + data_failed_ == a_.messages && sent_ == a_.messages : close_req_) {
+    const uint64_t done = a_.pr() ? resolved_ : echoed_ + data_failed_;
+    if (client ? done == a_.messages && sent_ == a_.messages : close_req_) {
       start_end();
     }
   }
@@ -409,7 +482,7 @@ int Peer::run() {
     for (int i = 0; i < 256; ++i) stack_->poll_once();
   }
   // A restart also hands back what the old peer never acknowledged (as FreeBSD does).
-  if (send_failed_ != 0 && restarts_ == 0 && reconnects_ == 0 &&
+  if (send_failed_ != 0 && restarts_ == 0 && reconnects_ == 0 && !a_.pr() &&
       std::strcmp(end_how_, "shutdown_comp") == 0) {
     fail("SEND_FAILED in a graceful shutdown");
   }
@@ -430,14 +503,55 @@ bool Peer::accounted() const {
   return true;
 }
 
+// --pr-*: every id [0, messages) echoed or handed back by SEND_FAILED (an abandoned
+// message that had been sent may have arrived too, RFC 3758 §3.5), none twice, no other
+// error (per-stream order held across the skipped ones).
+bool Peer::pr_accounted() const {
+  if (tracker_.errors() != 0 || resolved_ != a_.messages) return false;
+  for (uint64_t id = 0; id < a_.messages; ++id) {
+    if (!tracker_.has(id) && (id >= failed_ids_.size() || failed_ids_[id] == 0)) return false;
+  }
+  return true;
+}
+
 bool Peer::passed() const {
   const bool client = a_.role == "client";
   bool ok = error_ == nullptr && up_ && ended_ && restarts_ == a_.restarts &&
             reconnects_ == a_.reconnects;
-  if (client) ok = ok && (a_.reconnects != 0 ? accounted() : tracker_.complete(a_.messages));
+  if (client && a_.pr()) {
+    ok = ok && pr_accounted();
+  } else if (client) {
+    ok = ok && (a_.reconnects != 0 ? accounted() : tracker_.complete(a_.messages));
+  }
+  if (a_.reset_stream_at != 0) ok = ok && streams_reset_ == 4 && stream_resets_refused_ == 0;
+  if (a_.add_streams != 0) ok = ok && stream_changes_ == 1 && stream_changes_refused_ == 0;
   if (!client) ok = ok && tracker_.errors() == 0;
   if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
   return ok;
+}
+
+// The RFC 3758 / 8260 / 6525 counters and events, as JSON members with a trailing comma.
+std::string Peer::ext_json() const {
+  const SnmpCounters& k = stack_->endpoint().counters();
+  char b[640];
+  std::snprintf(b, sizeof b,
+                "\"resolved\":%" PRIu64 ",\"abandoned_unsent\":%" PRIu64
+                ",\"abandoned_sent\":%" PRIu64 ",\"fwd_tsn_sent\":%" PRIu64
+                ",\"fwd_tsn_received\":%" PRIu64 ",\"idata_sent\":%" PRIu64
+                ",\"idata_received\":%" PRIu64 ",\"ifwd_tsn_received\":%" PRIu64
+                ",\"interleaving\":%s,\"reconfig_sent\":%" PRIu64 ",\"reconfig_received\":%" PRIu64
+                ",\"reconfig_performed\":%" PRIu64 ",\"reconfig_denied\":%" PRIu64
+                ",\"stream_resets\":%u,"
+                "\"stream_resets_refused\":%u,\"streams_reset\":%u,\"stream_changes\":%u,"
+                "\"stream_changes_refused\":%u,",
+                resolved_, k.DpsctpAbandonedUnsent, k.DpsctpAbandonedSent, k.DpsctpForwardTsnSent,
+                k.DpsctpForwardTsnReceived, k.DpsctpIDataChunksSent, k.DpsctpIDataChunksReceived,
+                k.DpsctpIForwardTsnReceived,
+                k.DpsctpIDataChunksSent + k.DpsctpIDataChunksReceived != 0 ? "true" : "false",
+                k.DpsctpReconfigRequestsSent, k.DpsctpReconfigRequestsReceived,
+                k.DpsctpReconfigResponsesPerformed, k.DpsctpReconfigResponsesDenied, stream_resets_,
+                stream_resets_refused_, streams_reset_, stream_changes_, stream_changes_refused_);
+  return b;
 }
 
 void Peer::print_json(double elapsed) const {
@@ -459,13 +573,13 @@ void Peer::print_json(double elapsed) const {
       "\"sent\":%" PRIu64 ",\"echoed\":%" PRIu64 ",\"buffer_full\":%" PRIu64
       ",\"backlog_max\":%" PRIu64 ",\"send_failed\":%" PRIu64
       ",\"elapsed_s\":%.3f,%s,\"rx_packets\":%" PRIu64 ",\"tx_packets\":%" PRIu64
-      ",\"tx_drops\":%" PRIu64 ",\"rx_drops\":{%s},\"impairment\":%s,\"error\":\"%s\"}\n",
+      ",\"tx_drops\":%" PRIu64 ",\"rx_drops\":{%s},\"impairment\":%s,%s\"error\":\"%s\"}\n",
       a_.role.c_str(), ok ? "true" : "false", a_.end.c_str(), end_how_, lost_error_,
       shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_, reconnects_,
       data_failed_, cut_ ? "true" : "false", unreachable_, sent_, echoed_, buffer_full_,
       backlog_max_, send_failed_, elapsed, tracker_.json().c_str(), c.rx_packets, t.packets,
       t.drop_no_mbuf + t.drop_hook + t.drop_tx_full, rx_drops.c_str(),
-      impairment_ != nullptr ? impairment_->json().c_str() : "null",
+      impairment_ != nullptr ? impairment_->json().c_str() : "null", ext_json().c_str(),
       error_ != nullptr ? error_ : "");
   std::fflush(stdout);
 }
@@ -478,7 +592,8 @@ runtime::StackConfig stack_config(const Args& a) {
   c.eal.file_prefix = a.file_prefix;
   c.local_addresses = addresses(a.ip);
   c.sctp_port = a.port;
-  c.options.outbound_streams = 64;
+  c.options.outbound_streams = static_cast<uint16_t>(a.init_streams);
+  c.options.interleaving_enable = a.interleave;  // RFC 8260 §2.2.1
   if (a.rto_max_ms != 0) c.options.rto_max = std::chrono::milliseconds(a.rto_max_ms);  // §6.3.1
   if (a.path_max_retrans >= 0) {
     c.options.path_max_retrans = static_cast<uint16_t>(a.path_max_retrans);  // RFC 9260 §8.2
@@ -508,7 +623,9 @@ int main(int argc, char** argv) {
                  " [--sizes N|LO..HI] [--streams S] [--unordered] [--seed X] [--window W]"
                  " [--end shutdown|abort|peer] [--restarts N] [--timeout S] [--linger-ms MS]"
                  " [--impair SPEC] [--pause-at N --resume-file F --reconnects R] [--cut-at N]"
-                 " [--path-max-retrans N] [--rto-max-ms M] [--cut-rx-only] [--heal-on-end]\n",
+                 " [--path-max-retrans N] [--rto-max-ms M] [--cut-rx-only] [--heal-on-end]"
+                 " [--interleave] [--pr-ttl-ms N] [--pr-rtx N] [--reset-stream-at K]"
+                 " [--init-streams N --add-streams M]\n",
                  argv[0]);
     return 2;
   }

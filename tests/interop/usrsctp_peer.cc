@@ -25,6 +25,14 @@
 //          [--report-at N] [--blackhole 0|1|2] [--udp-encaps PORT] [--udp-remote-port PORT]
 //   --udp-encaps PORT: usrsctp_init(PORT): SCTP over UDP (RFC 6951) on local UDP port
 //           PORT; --udp-remote-port P: SCTP_REMOTE_UDP_ENCAPS_PORT, the peer's UDP port.
+//   --interleave: SCTP_FRAGMENT_INTERLEAVE 2 + SCTP_INTERLEAVING_SUPPORTED (I-DATA, RFC
+//           8260). --pr-ttl-ms N / --pr-rtx N (client): every message sent with that
+//           SCTP_SENDV_PRINFO (RFC 7496); every id must then be echoed or handed back by
+//           SCTP_SEND_FAILED_EVENT (or both when it was sent). --reset-stream-at K (client):
+//           SCTP_RESET_STREAMS (outgoing, streams 0..3) after K messages (RFC 6525 §5.1.2).
+//           --init-streams N --add-streams M (client): N outbound streams in the INIT, then
+//           SCTP_ADD_STREAMS M (§5.1.5); messages on streams >= N wait for the
+//           SCTP_STREAM_CHANGE_EVENT. The JSON line counts these events.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -56,13 +64,22 @@ struct Args {
   bool unordered = false;
   double timeout_s = 120;
   uint16_t udp_encaps = 0, udp_remote_port = 0;  // RFC 6951: local / peer's UDP port
+  bool interleave = false;
+  uint32_t pr_ttl_ms = 0, pr_rtx = 0;  // RFC 7496 SCTP_PR_SCTP_TTL / _RTX (0: reliable)
+  uint64_t reset_stream_at = 0;
+  uint32_t init_streams = 64, add_streams = 0;
+  [[nodiscard]] bool pr() const { return pr_ttl_ms != 0 || pr_rtx != 0; }
 };
+
+// FreeBSD's sctp.h (not in usrsctp.h): offer I-DATA, needs SCTP_FRAGMENT_INTERLEAVE 2.
+constexpr int kInterleavingSupported = 0x00001206;
 
 bool parse_args(int argc, char** argv, Args& a) {
   for (int i = 1; i < argc; ++i) {
     const std::string k = argv[i];
-    if (k == "--unordered") {
-      a.unordered = true;
+    if (k == "--unordered" || k == "--interleave") {
+      a.unordered = a.unordered || k == "--unordered";
+      a.interleave = a.interleave || k == "--interleave";
       continue;
     }
     if (i + 1 >= argc) return false;
@@ -103,6 +120,16 @@ bool parse_args(int argc, char** argv, Args& a) {
       a.udp_encaps = static_cast<uint16_t>(std::stoul(v));
     else if (k == "--udp-remote-port")
       a.udp_remote_port = static_cast<uint16_t>(std::stoul(v));
+    else if (k == "--pr-ttl-ms")
+      a.pr_ttl_ms = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--pr-rtx")
+      a.pr_rtx = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--reset-stream-at")
+      a.reset_stream_at = std::stoull(v);
+    else if (k == "--init-streams")
+      a.init_streams = static_cast<uint32_t>(std::stoul(v));
+    else if (k == "--add-streams")
+      a.add_streams = static_cast<uint32_t>(std::stoul(v));
     else
       return false;
   }
@@ -154,7 +181,11 @@ class Peer {
  private:
   bool configure(struct socket* s);
   bool send_msg(uint32_t ppid, uint16_t stream, bool unordered, const uint8_t* p, size_t n,
-                uint16_t flags = 0);
+                uint16_t flags = 0, bool pr = false);
+  void on_ext_notification(const sctp_notification& note);
+  bool request_reset();
+  [[nodiscard]] bool pr_accounted() const;
+  [[nodiscard]] bool ext_ok() const;
   void receive_loop();  // until the association ends
   void on_message(const RcvInfo&, const uint8_t* p, size_t n);
   void on_notification(const uint8_t* p, size_t n);
@@ -184,6 +215,12 @@ class Peer {
   std::atomic<bool> ended_{false};
   bool comm_up_ = false, shutdown_event_ = false, close_req_ = false;
   uint32_t restarts_ = 0, unreachable_ = 0;
+  // --pr-*, --reset-stream-at, --add-streams (under mu_ where the sender waits on them)
+  std::vector<uint8_t> failed_ids_;
+  uint64_t resolved_ = 0, data_failed_ = 0, failed_sent_ = 0;
+  uint32_t stream_resets_ = 0, stream_resets_refused_ = 0, stream_changes_ = 0;
+  uint32_t stream_changes_refused_ = 0, out_streams_ = 0, streams_reset_ = 0;
+  int interleaving_ = -1;  // SCTP_INTERLEAVING_SUPPORTED of the association (-1: unknown)
   // none | shutdown_comp | comm_lost | abort_sent | eof | recv_error
   std::atomic<const char*> end_how_{"none"};
   const char* error_ = nullptr;
@@ -193,19 +230,34 @@ bool Peer::configure(struct socket* s) {
   const int on = 1;
   const int buf = 4 * 1024 * 1024;
   sctp_initmsg init{};
-  init.sinit_num_ostreams = 64;
+  init.sinit_num_ostreams = static_cast<uint16_t>(a_.init_streams);
   init.sinit_max_instreams = 64;
   bool ok = set_opt(s, IPPROTO_SCTP, SCTP_RECVRCVINFO, on) &&
             set_opt(s, IPPROTO_SCTP, SCTP_NODELAY, on) &&
             set_opt(s, IPPROTO_SCTP, SCTP_INITMSG, init) &&
             set_opt(s, SOL_SOCKET, SO_SNDBUF, buf) && set_opt(s, SOL_SOCKET, SO_RCVBUF, buf);
-  for (const uint16_t type : {uint16_t{SCTP_ASSOC_CHANGE}, uint16_t{SCTP_SHUTDOWN_EVENT},
-                              uint16_t{SCTP_PEER_ADDR_CHANGE}}) {
+  for (const uint16_t type :
+       {uint16_t{SCTP_ASSOC_CHANGE}, uint16_t{SCTP_SHUTDOWN_EVENT}, uint16_t{SCTP_PEER_ADDR_CHANGE},
+        uint16_t{SCTP_STREAM_RESET_EVENT}, uint16_t{SCTP_STREAM_CHANGE_EVENT},
+        uint16_t{SCTP_SEND_FAILED_EVENT}}) {
     sctp_event ev{};
     ev.se_assoc_id = SCTP_FUTURE_ASSOC;
     ev.se_type = type;
     ev.se_on = 1;
     ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_EVENT, ev);
+  }
+  // RFC 6525: may request SSN resets and stream additions (answering needs no option).
+  sctp_assoc_value reset{};
+  reset.assoc_id = SCTP_FUTURE_ASSOC;
+  reset.assoc_value = SCTP_ENABLE_RESET_STREAM_REQ | SCTP_ENABLE_CHANGE_ASSOC_REQ;
+  ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_ENABLE_STREAM_RESET, reset);
+  if (a_.interleave) {  // RFC 8260 §2.2.1: offer I-DATA
+    const int level = 2;
+    sctp_assoc_value iv{};
+    iv.assoc_id = SCTP_FUTURE_ASSOC;
+    iv.assoc_value = 1;
+    ok = ok && set_opt(s, IPPROTO_SCTP, SCTP_FRAGMENT_INTERLEAVE, level) &&
+         set_opt(s, IPPROTO_SCTP, kInterleavingSupported, iv);
   }
   if (a_.rto_max_ms != 0) {  // RFC 9260 §6.3.1 RTO.Max (srto_max; 0 fields stay unchanged)
     sctp_rtoinfo ri{};
@@ -231,18 +283,73 @@ bool Peer::configure(struct socket* s) {
 }
 
 bool Peer::send_msg(uint32_t ppid, uint16_t stream, bool unordered, const uint8_t* p, size_t n,
-                    uint16_t flags) {
+                    uint16_t flags, bool pr) {
   sctp_sndinfo si{};
   si.snd_sid = stream;
   si.snd_ppid = htonl(ppid);  // the PPID field is opaque to SCTP: network order on the wire
   si.snd_flags = static_cast<uint16_t>(flags | (unordered ? SCTP_UNORDERED : 0));
-  const ssize_t r = usrsctp_sendv(sock_, p, n, nullptr, 0, &si, sizeof si, SCTP_SENDV_SNDINFO, 0);
+  if (pr && a_.pr()) {  // RFC 7496 §4: SCTP_SENDV_SPA with SNDINFO + PRINFO
+    sctp_sendv_spa spa{};
+    spa.sendv_flags = SCTP_SEND_SNDINFO_VALID | SCTP_SEND_PRINFO_VALID;
+    spa.sendv_sndinfo = si;
+    spa.sendv_prinfo.pr_policy = a_.pr_ttl_ms != 0 ? SCTP_PR_SCTP_TTL : SCTP_PR_SCTP_RTX;
+    spa.sendv_prinfo.pr_value = a_.pr_ttl_ms != 0 ? a_.pr_ttl_ms : a_.pr_rtx;
+    const ssize_t r = usrsctp_sendv(sock_, p, n, nullptr, 0, &spa, sizeof spa, SCTP_SENDV_SPA, 0);
+    return r >= 0 && static_cast<size_t>(r) == n;
+  }
+  ssize_t r = usrsctp_sendv(sock_, p, n, nullptr, 0, &si, sizeof si, SCTP_SENDV_SNDINFO, 0);
+  // usrsctp refuses data for a stream whose SSN reset is under way with EAGAIN, even on a
+  // blocking socket (RFC 6525 §5.1.2: the stream stays blocked until the response): retry
+  // for up to 10 s.
+  for (int i = 0; r < 0 && errno == EAGAIN && i < 10000 && !ended_; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    r = usrsctp_sendv(sock_, p, n, nullptr, 0, &si, sizeof si, SCTP_SENDV_SNDINFO, 0);
+  }
   return r >= 0 && static_cast<size_t>(r) == n;
+}
+
+// RFC 6458 §6.1.4 SEND_FAILED (abandoned), RFC 6525 §6.1.1 / §6.1.3 stream events.
+void Peer::on_ext_notification(const sctp_notification& note) {
+  std::lock_guard<std::mutex> g(mu_);
+  if (note.sn_header.sn_type == SCTP_SEND_FAILED_EVENT) {
+    const sctp_send_failed_event& f = note.sn_send_failed_event;
+    const uint32_t ppid = ntohl(f.ssfe_info.snd_ppid);
+    if (ppid < interop::kPpidBase || ppid == interop::kClosePpid) return;
+    const uint64_t id = ppid - interop::kPpidBase;
+    if (id >= failed_ids_.size()) failed_ids_.resize(id + 1, 0);
+    resolved_ += failed_ids_[id] == 0 && !tracker_.has(id) ? 1 : 0;
+    data_failed_ += failed_ids_[id] == 0 ? 1 : 0;
+    failed_sent_ += (f.ssfe_flags & SCTP_DATA_SENT) != 0 ? 1 : 0;
+    failed_ids_[id] = 1;
+  } else if (note.sn_header.sn_type == SCTP_STREAM_RESET_EVENT) {
+    const uint16_t fl = note.sn_strreset_event.strreset_flags;
+    const bool refused = (fl & (SCTP_STREAM_RESET_DENIED | SCTP_STREAM_RESET_FAILED)) != 0;
+    ++(refused ? stream_resets_refused_ : stream_resets_);
+    // usrsctp asks for each stream once its queue drained: several events, count streams.
+    const uint32_t len = note.sn_strreset_event.strreset_length;
+    if (!refused && len > sizeof(sctp_stream_reset_event)) {
+      streams_reset_ += (len - static_cast<uint32_t>(sizeof(sctp_stream_reset_event))) / 2;
+    }
+  } else if (note.sn_header.sn_type == SCTP_STREAM_CHANGE_EVENT) {
+    const sctp_stream_change_event& c = note.sn_strchange_event;
+    if ((c.strchange_flags & (SCTP_STREAM_CHANGE_DENIED | SCTP_STREAM_CHANGE_FAILED)) != 0) {
+      ++stream_changes_refused_;
+    } else {
+      ++stream_changes_;
+      out_streams_ = c.strchange_outstrms;
+    }
+  }
+  cv_.notify_all();
 }
 
 void Peer::on_notification(const uint8_t* p, size_t n) {
   sctp_notification note{};
   std::memcpy(&note, p, std::min(n, sizeof note));
+  if (note.sn_header.sn_type == SCTP_SEND_FAILED_EVENT ||
+      note.sn_header.sn_type == SCTP_STREAM_RESET_EVENT ||
+      note.sn_header.sn_type == SCTP_STREAM_CHANGE_EVENT) {
+    return on_ext_notification(note);
+  }
   if (note.sn_header.sn_type == SCTP_PEER_ADDR_CHANGE) {
     if (note.sn_paddr_change.spc_state == SCTP_ADDR_UNREACHABLE) ++unreachable_;
     return;
@@ -294,8 +401,15 @@ void Peer::on_message(const RcvInfo& ri, const uint8_t* p, size_t n) {
     }
     return;
   }
-  if (!tracker_.record(ri.ppid, ri.sid, unordered, p, n)) fail(tracker_.first_error());
   std::unique_lock<std::mutex> g(mu_);
+  const uint64_t id = ri.ppid - interop::kPpidBase;
+  if (ri.ppid >= interop::kPpidBase && !tracker_.has(id) &&
+      (id >= failed_ids_.size() || failed_ids_[id] == 0)) {
+    ++resolved_;
+  }
+  g.unlock();
+  if (!tracker_.record(ri.ppid, ri.sid, unordered, p, n)) fail(tracker_.first_error());
+  g.lock();
   ++echoed_;
   cv_.notify_all();
   g.unlock();
@@ -359,24 +473,68 @@ void Peer::do_end() {
   }
 }
 
+// RFC 6525 §5.1.2: an Outgoing SSN Reset Request for streams 0..3 (SCTP_RESET_STREAMS).
+bool Peer::request_reset() {
+  std::vector<uint8_t> buf(sizeof(sctp_reset_streams) + 4 * sizeof(uint16_t));
+  auto* rs = reinterpret_cast<sctp_reset_streams*>(buf.data());
+  rs->srs_assoc_id = SCTP_FUTURE_ASSOC;  // one-to-one: the socket's association
+  rs->srs_flags = SCTP_STREAM_RESET_OUTGOING;
+  rs->srs_number_streams = 4;
+  for (uint16_t i = 0; i < 4; ++i) rs->srs_stream_list[i] = i;
+  return usrsctp_setsockopt(sock_, IPPROTO_SCTP, SCTP_RESET_STREAMS, buf.data(),
+                            static_cast<socklen_t>(buf.size())) == 0;
+}
+
 void Peer::send_all() {
   std::vector<uint8_t> tx;
+  if (a_.add_streams != 0) {  // RFC 6525 §5.1.5 Add Outgoing Streams Request
+    sctp_add_streams as{};
+    as.sas_outstrms = static_cast<uint16_t>(a_.add_streams);
+    if (!set_opt(sock_, IPPROTO_SCTP, SCTP_ADD_STREAMS, as)) return fail("SCTP_ADD_STREAMS failed");
+  }
   for (uint64_t id = 0; id < a_.messages; ++id) {
+    const auto stream = static_cast<uint16_t>(id % a_.streams);
     {
       std::unique_lock<std::mutex> g(mu_);
-      cv_.wait(g, [&] { return sent_ - echoed_ < a_.window || ended_ || error_ != nullptr; });
+      cv_.wait(g, [&] {
+        const uint64_t done = a_.pr() ? resolved_ : echoed_;
+        const bool open = stream < a_.init_streams || stream < out_streams_;
+        return (sent_ - done < a_.window && open) || ended_ || error_ != nullptr;
+      });
       if (ended_ || error_ != nullptr) return;
       ++sent_;
     }
+    if (a_.reset_stream_at != 0 && id == a_.reset_stream_at && !request_reset()) {
+      return fail("SCTP_RESET_STREAMS failed");
+    }
     tx.resize(a_.sizes.size_of(id));
     interop::fill(id, a_.seed, tx.data(), tx.size());
-    if (!send_msg(static_cast<uint32_t>(interop::kPpidBase + id),
-                  static_cast<uint16_t>(id % a_.streams), a_.unordered, tx.data(), tx.size())) {
+    if (!send_msg(static_cast<uint32_t>(interop::kPpidBase + id), stream, a_.unordered, tx.data(),
+                  tx.size(), 0, true)) {
       return fail("sendv failed");
     }
   }
   std::unique_lock<std::mutex> g(mu_);
-  cv_.wait(g, [&] { return echoed_ == a_.messages || ended_ || error_ != nullptr; });
+  cv_.wait(g, [&] {
+    return (a_.pr() ? resolved_ : echoed_) == a_.messages || ended_ || error_ != nullptr;
+  });
+}
+
+// --pr-*: every id echoed or handed back by SEND_FAILED (both when an abandoned message
+// had been sent and arrived after all: RFC 3758 §3.5), no other error.
+bool Peer::pr_accounted() const {
+  if (tracker_.errors() != 0 || resolved_ != a_.messages) return false;
+  for (uint64_t id = 0; id < a_.messages; ++id) {
+    if (!tracker_.has(id) && (id >= failed_ids_.size() || failed_ids_[id] == 0)) return false;
+  }
+  return true;
+}
+
+// The RFC 6525 requests asked for were performed: streams 0..3 reset, the streams added.
+bool Peer::ext_ok() const {
+  if (a_.reset_stream_at != 0 && (streams_reset_ != 4 || stream_resets_refused_ != 0)) return false;
+  if (a_.add_streams != 0 && (stream_changes_ != 1 || stream_changes_refused_ != 0)) return false;
+  return true;
 }
 
 int Peer::run() {
@@ -402,6 +560,11 @@ int Peer::run() {
     usrsctp_close(sock_);
     sock_ = conn;
     comm_up_ = true;
+    sctp_assoc_value iv{};
+    socklen_t ivlen = sizeof iv;
+    if (usrsctp_getsockopt(sock_, IPPROTO_SCTP, kInterleavingSupported, &iv, &ivlen) == 0) {
+      interleaving_ = static_cast<int>(iv.assoc_value);
+    }
     receive_loop();
   } else {
     sockaddr_in peer = make_addr(split(a_.peer_ip)[0], a_.peer_port);
@@ -409,27 +572,41 @@ int Peer::run() {
       fail("connect failed");
     } else {
       comm_up_ = true;
+      sctp_assoc_value iv{};
+      socklen_t ivlen = sizeof iv;
+      if (usrsctp_getsockopt(sock_, IPPROTO_SCTP, kInterleavingSupported, &iv, &ivlen) == 0) {
+        interleaving_ = static_cast<int>(iv.assoc_value);
+      }
       std::thread rx([this] { receive_loop(); });
       send_all();
       if (a_.end == "hold") hold();
       if (error_ == nullptr && !ended_ && a_.end != "abort") do_end();
+      // A failed client ends the association rather than waiting for the watchdog.
+      if (error_ != nullptr && !ended_) usrsctp_shutdown(sock_, SHUT_RDWR);
       rx.join();
     }
   }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   bool ok = error_ == nullptr && comm_up_;
-  if (a_.role == "client") ok = ok && tracker_.complete(a_.messages);
+  if (a_.role == "client") ok = ok && (a_.pr() ? pr_accounted() : tracker_.complete(a_.messages));
+  ok = ok && ext_ok();
   if (a_.role == "server") ok = ok && tracker_.errors() == 0;
   if (a_.end == "shutdown") ok = ok && std::strcmp(end_how_, "shutdown_comp") == 0;
   if (a_.end == "abort") ok = ok && std::strcmp(end_how_, "abort_sent") == 0;
   std::printf(
       "{\"stack\":\"usrsctp\",\"role\":\"%s\",\"ok\":%s,\"end\":\"%s\","
       "\"end_how\":\"%s\",\"shutdown_event\":%s,\"close_request\":%s,\"restarts\":%u,"
-      "\"addr_unreachable\":%u,\"sent\":%llu,\"elapsed_s\":%.3f,%s,\"error\":\"%s\"}\n",
+      "\"addr_unreachable\":%u,\"sent\":%llu,\"elapsed_s\":%.3f,%s,\"interleaving\":%d,"
+      "\"resolved\":%llu,\"data_failed\":%llu,\"failed_sent\":%llu,\"stream_resets\":%u,"
+      "\"stream_resets_refused\":%u,\"streams_reset\":%u,\"stream_changes\":%u,"
+      "\"stream_changes_refused\":%u,"
+      "\"error\":\"%s\"}\n",
       a_.role.c_str(), ok ? "true" : "false", a_.end.c_str(), end_how_.load(),
       shutdown_event_ ? "true" : "false", close_req_ ? "true" : "false", restarts_, unreachable_,
-      static_cast<unsigned long long>(sent_), secs, tracker_.json().c_str(),
-      error_ != nullptr ? error_ : "");
+      static_cast<unsigned long long>(sent_), secs, tracker_.json().c_str(), interleaving_,
+      static_cast<unsigned long long>(resolved_), static_cast<unsigned long long>(data_failed_),
+      static_cast<unsigned long long>(failed_sent_), stream_resets_, stream_resets_refused_,
+      streams_reset_, stream_changes_, stream_changes_refused_, error_ != nullptr ? error_ : "");
   std::fflush(stdout);
   if (sock_ != nullptr) usrsctp_close(sock_);
   return ok ? 0 : 1;
@@ -449,7 +626,9 @@ int main(int argc, char** argv) {
                  "usage: %s --role server|client --ip A [--peer-ip B] [--port P] [--peer-port P]"
                  " [--messages N] [--sizes N|LO..HI] [--streams S] [--unordered] [--seed X]"
                  " [--window W] [--end shutdown|abort|peer|hold] [--timeout S] [--report-at N]"
-                 " [--blackhole 0|1|2] [--path-max-retrans N] [--rto-max-ms M]\n",
+                 " [--blackhole 0|1|2] [--path-max-retrans N] [--rto-max-ms M] [--interleave]"
+                 " [--pr-ttl-ms N] [--pr-rtx N] [--reset-stream-at K]"
+                 " [--init-streams N --add-streams M]\n",
                  argv[0]);
     return 2;
   }
