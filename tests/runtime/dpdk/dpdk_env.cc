@@ -1,8 +1,10 @@
 #include "dpdk_env.h"
 
 #include <rte_dev.h>
+#include <unistd.h>
 
 #include <optional>
+#include <string>
 #include <utility>
 
 namespace dpsctp::runtime::dpdktest {
@@ -18,6 +20,9 @@ EalConfig test_eal_config() {
   c.lcores = {0};
   c.memory_mb = 256;
   c.vdevs = {"net_ring0"};
+  // Our own runtime directory: a stale /var/run/dpdk/rte left by another process would
+  // make EAL reuse it (and the test then sees a directory it did not create).
+  c.file_prefix = "dpdk_tests_" + std::to_string(::getpid());
   return c;  // no_huge, no_pci, no_shconf, no_telemetry are the defaults
 }
 

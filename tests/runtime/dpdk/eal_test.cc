@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -24,7 +26,8 @@ TEST(EalArguments, DefaultsAreTheMachineRecipe) {
 TEST(EalArguments, TestEnvironmentRecipeWithRingVdev) {
   EXPECT_EQ(eal_arguments(dpdktest::test_eal_config()),
             (Args{"dpdk_tests", "--no-huge", "--no-pci", "--no-shconf", "--no-telemetry", "-m",
-                  "256", "-l", "0", "--vdev=net_ring0"}));
+                  "256", "-l", "0", "--file-prefix=dpdk_tests_" + std::to_string(::getpid()),
+                  "--vdev=net_ring0"}));
 }
 
 TEST(EalArguments, Gotcha1_InMemoryNeverWithNoHuge) {
