@@ -212,6 +212,12 @@ class Association {
 
   // association_data.cc
   void handle_data(const wire::ChunkView& c, Instant now, bool& stop);
+  /// DATA and I-DATA: false (handled) for an invalid stream (§6.5) or a duplicate TSN.
+  bool admit_data(Tsn tsn, StreamId stream, bool immediate);
+  /// DATA and I-DATA after the reassembly queue took (or had no room for) the chunk:
+  /// §6.2 window / §3.3.10.4 Out of Resource, ack bookkeeping, §9.2 SHUTDOWN-SENT.
+  void after_data_add(bool no_space, bool in_sequence, Tsn tsn, bool immediate, bool unordered,
+                      Instant now, bool& stop);
   void handle_sack(const wire::ChunkView& c, Instant now);
   void handle_forward_tsn(const wire::ChunkView& c);
   void handle_t3_timeout(Path& p, Instant now);

@@ -77,25 +77,36 @@ void Association::handle_data(const wire::ChunkView& c, Instant now, bool& stop)
     ++ctx_.counters.DpsctpMalformedPackets;
     return;
   }
-  if (d->stream.value() >= tcb_.inbound_streams) {
-    // §6.5: acknowledge the TSN, report Invalid Stream Identifier, discard the data.
-    ++ctx_.counters.DpsctpInvalidStreams;
-    if (tracker_->observe(d->tsn, d->immediate)) {
-      pending_.invalid_stream_error = true;
-      pending_.invalid_stream = d->stream;
-    }
-    return;
-  }
-  if (!tracker_->is_new(d->tsn)) {
-    (void)tracker_->observe(d->tsn, d->immediate);  // records it for the SACK's dup list
-    ++ctx_.counters.DpsctpDuplicateTsns;
-    return;
-  }
+  if (!admit_data(d->tsn, d->stream, d->immediate)) return;
   const bool in_sequence = d->tsn == tracker_->cumulative_tsn_ack().next();
   const ReassemblyQueue::AddResult r = reassembly_->add(
       d->tsn, d->stream, d->ssn, d->ppid, d->unordered, d->beginning, d->ending, d->payload,
       [this](const DeliveredMessage& m) { deliver(m); }, in_sequence);
-  if (r == ReassemblyQueue::AddResult::kNoSpace) {
+  after_data_add(r == ReassemblyQueue::AddResult::kNoSpace, in_sequence, d->tsn, d->immediate,
+                 d->unordered, now, stop);
+}
+
+bool Association::admit_data(Tsn tsn, StreamId stream, bool immediate) {
+  if (stream.value() >= tcb_.inbound_streams) {
+    // §6.5: acknowledge the TSN, report Invalid Stream Identifier, discard the data.
+    ++ctx_.counters.DpsctpInvalidStreams;
+    if (tracker_->observe(tsn, immediate)) {
+      pending_.invalid_stream_error = true;
+      pending_.invalid_stream = stream;
+    }
+    return false;
+  }
+  if (!tracker_->is_new(tsn)) {
+    (void)tracker_->observe(tsn, immediate);  // records it for the SACK's dup list
+    ++ctx_.counters.DpsctpDuplicateTsns;
+    return false;
+  }
+  return true;
+}
+
+void Association::after_data_add(bool no_space, bool in_sequence, Tsn tsn, bool immediate,
+                                 bool unordered, Instant now, bool& stop) {
+  if (no_space) {
     ++ctx_.counters.DpsctpReceiveBufferDrops;
     if (in_sequence) {
       // Not even the next TSN in sequence fits (a message far beyond the receive window;
@@ -111,8 +122,8 @@ void Association::handle_data(const wire::ChunkView& c, Instant now, bool& stop)
     tracker_->force_immediate_sack();
     return;
   }
-  (void)tracker_->observe(d->tsn, d->immediate);
-  if (d->unordered) {
+  (void)tracker_->observe(tsn, immediate);
+  if (unordered) {
     ++ctx_.counters.SctpInUnorderChunks;
   } else {
     ++ctx_.counters.SctpInOrderChunks;

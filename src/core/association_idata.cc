@@ -50,48 +50,14 @@ void Association::handle_idata(const wire::ChunkView& c, Instant now, bool& stop
     return;
   }
   ++ctx_.counters.DpsctpIDataChunksReceived;
-  if (d->stream.value() >= tcb_.inbound_streams) {
-    // RFC 9260 §6.5: acknowledge the TSN, report Invalid Stream Identifier, discard.
-    ++ctx_.counters.DpsctpInvalidStreams;
-    if (tracker_->observe(d->tsn, d->immediate)) {
-      pending_.invalid_stream_error = true;
-      pending_.invalid_stream = d->stream;
-    }
-    return;
-  }
-  if (!tracker_->is_new(d->tsn)) {
-    (void)tracker_->observe(d->tsn, d->immediate);  // for the SACK's duplicate list
-    ++ctx_.counters.DpsctpDuplicateTsns;
-    return;
-  }
+  if (!admit_data(d->tsn, d->stream, d->immediate)) return;  // as for DATA
   const bool in_sequence = d->tsn == tracker_->cumulative_tsn_ack().next();
   const ReassemblyQueue::AddResult r = ireassembly_->add(
       d->tsn, d->stream, d->mid, d->fsn, d->ppid, d->unordered, d->beginning, d->ending,
       d->payload, [this](const DeliveredMessage& m) { deliver(m); }, in_sequence);
-  if (r == ReassemblyQueue::AddResult::kNoSpace) {
-    ++ctx_.counters.DpsctpReceiveBufferDrops;
-    if (in_sequence) {
-      // As for DATA: not even the next TSN fits: ABORT, Out of Resource (§3.3.10.4).
-      send_abort_now(wire::cause_code::kOutOfResource, {});
-      terminate(AssocChangeState::kCommLost, wire::cause_code::kOutOfResource);
-      stop = true;
-      return;
-    }
-    tracker_->force_immediate_sack();  // RFC 9260 §6.2: dropped unacked; tell our window
-    return;
-  }
-  (void)tracker_->observe(d->tsn, d->immediate);
-  if (d->unordered) {
-    ++ctx_.counters.SctpInUnorderChunks;
-  } else {
-    ++ctx_.counters.SctpInOrderChunks;
-  }
-  if (state_ == AssocState::kShutdownSent) {
-    // RFC 9260 §9.2: in SHUTDOWN-SENT, answer each packet with data with a SHUTDOWN.
-    pending_.shutdown = true;
-    t2_ = now + primary_path().rto.rto();
-    tracker_->force_immediate_sack();
-  }
+  // As for DATA: receive window, RFC 9260 §6.2; SHUTDOWN-SENT, §9.2.
+  after_data_add(r == ReassemblyQueue::AddResult::kNoSpace, in_sequence, d->tsn, d->immediate,
+                 d->unordered, now, stop);
 }
 
 void Association::handle_iforward_tsn(const wire::ChunkView& c, bool& stop) {
